@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Jamsostek.Functions.CustomHandler;
+
+/// <summary>The metadata the host adds for a queue trigger.</summary>
+public readonly struct QueueTriggerMetadata(InvocationRequest request)
+{
+    public string? Id => request.GetMetadataString("Id");
+
+    public int DequeueCount =>
+        request.Metadata.TryGetValue("DequeueCount", out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt32()
+            : int.Parse(request.GetMetadataString("DequeueCount") ?? "1", CultureInfo.InvariantCulture);
+
+    public DateTimeOffset? InsertionTime => ParseTime(request.GetMetadataString("InsertionTime"));
+
+    private static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+}
+
+/// <summary>The metadata the host adds for a blob trigger, including the path's named parts.</summary>
+public readonly struct BlobTriggerMetadata(InvocationRequest request)
+{
+    /// <summary>"container/blob/name", as the host reports it.</summary>
+    public string? BlobTrigger => request.GetMetadataString("BlobTrigger");
+
+    public Uri? Uri => request.GetMetadataString("Uri") is { } uri ? new Uri(uri) : null;
+
+    public string? ETag =>
+        request.Metadata.TryGetValue("Properties", out var properties)
+        && properties.ValueKind == JsonValueKind.Object
+        && properties.TryGetProperty("ETag", out var etag)
+            ? etag.GetString()
+            : null;
+
+    /// <summary>A named part of the trigger path, like <c>{region}</c> in <c>uploads/{region}/{name}</c>.</summary>
+    public string? PathValue(string name) => request.GetMetadataString(name);
+}

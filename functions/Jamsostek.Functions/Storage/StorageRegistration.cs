@@ -1,0 +1,21 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace Jamsostek.Functions.Storage;
+
+public static class StorageRegistration
+{
+    /// <summary>One thread-safe client per service, created once from the AzureWebJobsStorage setting.</summary>
+    public static IHostApplicationBuilder AddStorageClients(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration[StorageOptions.ConnectionSetting] ?? "")
+            .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString),
+                $"The {StorageOptions.ConnectionSetting} setting is missing: the app has no storage account.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services =>
+            new BlobServiceClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        return builder;
+    }
+}

@@ -1,0 +1,265 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Jamsostek.LocalHost.App;
+using Jamsostek.LocalHost.Handler;
+using Jamsostek.LocalHost.Http;
+using Jamsostek.LocalHost.Storage;
+using Jamsostek.LocalHost.Triggers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Jamsostek.LocalHost;
+
+/// <summary>
+/// The local Functions host: loads the app, starts (or reaches) its custom handler, serves HTTP triggers and
+/// the admin API, and runs the blob, queue and timer triggers against the storage account.
+/// </summary>
+public sealed class LocalFunctionsHost : IAsyncDisposable
+{
+    private readonly WebApplication _web;
+    private readonly HandlerProcess? _handlerProcess;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _listeners = [];
+
+    private LocalFunctionsHost(WebApplication web, FunctionApp app, string hostId, HandlerProcess? handlerProcess)
+    {
+        _web = web;
+        App = app;
+        HostId = hostId;
+        _handlerProcess = handlerProcess;
+    }
+
+    public FunctionApp App { get; }
+
+    public string HostId { get; }
+
+    /// <summary>Where the host answers, e.g. http://127.0.0.1:7071/.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The handler child process, when this host started one.</summary>
+    public HandlerProcess? HandlerProcess => _handlerProcess;
+
+    public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
+    {
+        var settingsPath = options.LocalSettingsPath ?? Path.Combine(options.ScriptRoot, "local.settings.json");
+        var localSettings = File.Exists(settingsPath) ? LocalSettings.Load(settingsPath) : null;
+        var environment = options.ReadEnvironment
+            ? Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value))
+            : [];
+        var settings = new AppSettings(localSettings, environment, options.Settings);
+        var app = FunctionAppLoader.Load(options.ScriptRoot, settings);
+        var hostId = HostIdFor(settings, app.ScriptRoot);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (options.LoggerFactory is { } loggerFactory)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+            builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        }
+        var port = options.HttpPort ?? localSettings?.Host.LocalHttpPort ?? 7071;
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+
+        var logger = (options.LoggerFactory ?? LoggerFactory.Create(l => l.AddSimpleConsole(c => c.SingleLine = true))).CreateLogger("Jamsostek.LocalHost");
+        HandlerProcess? handlerProcess = null;
+        var handler = options.Handler;
+        if (handler is null)
+        {
+            handlerProcess = await HandlerProcess.StartAsync(app, settings, logger, cancellationToken);
+            handler = handlerProcess;
+        }
+
+        builder.Services.AddSingleton(app);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(handler);
+        builder.Services.AddSingleton(new StorageClients(settings, app.Host.Queues));
+        builder.Services.AddSingleton<QueueSignals>();
+        builder.Services.AddSingleton<OutputBinder>();
+        builder.Services.AddSingleton<FunctionInvoker>();
+        builder.Services.AddSingleton<FunctionKeys>();
+        builder.Services.AddSingleton<TriggerRegistry>();
+        builder.Services.AddSingleton(new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // functionTimeout governs.
+        });
+        builder.Services.AddSingleton(new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+        }));
+        builder.Services.AddHttpForwarder();
+        if (localSettings?.Host.Cors is { Length: > 0 } cors)
+        {
+            builder.Services.AddCors(c => c.AddDefaultPolicy(policy =>
+            {
+                var origins = cors.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (origins.Contains("*"))
+                {
+                    policy.AllowAnyOrigin();
+                }
+                else
+                {
+                    policy.WithOrigins(origins);
+                    if (localSettings.Host.CorsCredentials)
+                    {
+                        policy.AllowCredentials();
+                    }
+                }
+                policy.AllowAnyHeader().AllowAnyMethod();
+            }));
+        }
+
+        var web = builder.Build();
+        if (localSettings?.Host.Cors is { Length: > 0 })
+        {
+            web.UseCors();
+        }
+        web.MapGet("/", () => TypedResults.Text($"Jamsostek local Functions host {hostId} is running: {app.Functions.Count} functions from {app.ScriptRoot}."));
+        web.MapAdmin(hostId);
+        web.MapHttpTriggers(app, settings);
+
+        var host = new LocalFunctionsHost(web, app, hostId, handlerProcess);
+        try
+        {
+            await web.StartAsync(cancellationToken);
+            var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+            host.StartListeners(options, settings, web.Services, web.Services.GetRequiredService<ILoggerFactory>());
+            HostLog.HostStarted(logger, hostId, host.BaseAddress, app.Functions.Count);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_listeners).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+        }
+        await _web.StopAsync(CancellationToken.None);
+        await _web.DisposeAsync();
+        if (_handlerProcess is not null)
+        {
+            await _handlerProcess.DisposeAsync();
+        }
+        _stopping.Dispose();
+    }
+
+    private void StartListeners(LocalHostOptions options, AppSettings settings, IServiceProvider services, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Jamsostek.LocalHost.Triggers");
+        var storage = services.GetRequiredService<StorageClients>();
+        var signals = services.GetRequiredService<QueueSignals>();
+        var invoker = services.GetRequiredService<FunctionInvoker>();
+        var registry = services.GetRequiredService<TriggerRegistry>();
+        var enabled = App.Functions.Where(f => !settings.IsDisabled(f.Name)).ToList();
+        foreach (var disabled in App.Functions.Except(enabled))
+        {
+            HostLog.FunctionDisabled(logger, disabled.Name);
+        }
+
+        var blobFunctions = enabled.Where(f => f.Trigger is BlobTriggerBinding).ToList();
+        var allBlobFunctions = App.Functions.Where(f => f.Trigger is BlobTriggerBinding).ToList();
+        var blobs = new BlobTriggerListener(allBlobFunctions, App, storage, signals, invoker, logger, HostId, options.BlobScanInterval);
+        if (blobFunctions.Count > 0)
+        {
+            registry.Listeners.Add(new BlobTriggerListener(blobFunctions, App, storage, signals, invoker, logger, HostId, options.BlobScanInterval));
+        }
+        var timeZone = TimerSchedule.TimeZone(settings);
+        foreach (var function in App.Functions)
+        {
+            var isEnabled = enabled.Contains(function);
+            switch (function.Trigger)
+            {
+                case BlobTriggerBinding:
+                    registry.AddRunNow(function, (input, ct) => blobs.InvokeWithInputAsync(function, input ?? "", ct));
+                    break;
+                case QueueTriggerBinding queue:
+                    var queueListener = new QueueTriggerListener(function, queue, App, storage, signals, invoker, logger);
+                    registry.AddRunNow(function, (input, ct) => queueListener.InvokeWithInputAsync(input ?? "", ct));
+                    if (isEnabled)
+                    {
+                        registry.Listeners.Add(queueListener);
+                    }
+                    break;
+                case TimerTriggerBinding timer:
+                    var schedule = TimerSchedule.Parse(timer.Schedule, timeZone, function.Name);
+                    var timerListener = new TimerTriggerListener(function, timer, schedule, storage, invoker, logger, HostId, options.TimerLockRetryInterval);
+                    registry.AddRunNow(function, (_, ct) => timerListener.InvokeNowAsync(ct));
+                    if (isEnabled)
+                    {
+                        registry.Listeners.Add(timerListener);
+                    }
+                    break;
+            }
+        }
+        foreach (var listener in registry.Listeners)
+        {
+            _listeners.Add(Task.Run(() => RunListenerAsync(listener, logger)));
+        }
+    }
+
+    private async Task RunListenerAsync(ITriggerListener listener, ILogger logger)
+    {
+        // A listener that fails (storage down, a bad setting) starts again, as the host restarts listeners.
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await listener.RunAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                HostLog.ListenerFailed(logger, listener.FunctionName, ex.GetType().Name, ex.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// AzureFunctionsWebHost__hostid when set; otherwise derived from the machine and the script root, so
+    /// hosts running the same app on one machine share receipts, timer status and locks.
+    /// </summary>
+    private static string HostIdFor(AppSettings settings, string scriptRoot)
+    {
+        var configured = settings["AzureFunctionsWebHost__hostid"] ?? settings["AzureFunctionsWebHost:hostid"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.ToLowerInvariant();
+        }
+        var machine = new string([.. Environment.MachineName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scriptRoot)))[..8];
+        var id = $"{machine[..Math.Min(machine.Length, 23)]}-{hash}";
+        return id.TrimStart('-');
+    }
+}

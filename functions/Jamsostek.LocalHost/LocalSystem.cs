@@ -1,0 +1,93 @@
+using Jamsostek.LocalHost.App;
+using Jamsostek.LocalHost.DevServices;
+using Microsoft.Extensions.Logging;
+
+namespace Jamsostek.LocalHost;
+
+/// <summary>
+/// What `dotnet run --project functions/Jamsostek.LocalHost` starts: dev services when the app uses
+/// development storage, then the host with the app's handler; stopping it stops all of them.
+/// </summary>
+public sealed class LocalSystem : IAsyncDisposable
+{
+    private LocalSystem(DevServices.DevServices? devServices, LocalFunctionsHost host, string settingsPath)
+    {
+        DevServices = devServices;
+        Host = host;
+        SettingsPath = settingsPath;
+    }
+
+    public DevServices.DevServices? DevServices { get; }
+
+    public LocalFunctionsHost Host { get; }
+
+    public string SettingsPath { get; }
+
+    public static async Task<LocalSystem> StartAsync(string scriptRoot, int? httpPort, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger("Jamsostek.LocalHost");
+        var settingsPath = FindOrCreateSettings(scriptRoot, logger);
+        var settings = new AppSettings(LocalSettings.Load(settingsPath), Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>().Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value)));
+        DevServices.DevServices? devServices = null;
+        if (string.Equals(settings[AppSettings.StorageConnection]?.Replace(" ", ""), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        {
+            devServices = await LocalHost.DevServices.DevServices.StartAsync(new DevServicesOptions
+            {
+                RepositoryRoot = RepositoryPaths.Root,
+                AzuriteLocation = Path.Combine(RepositoryPaths.Root, ".azurite"),
+            }, logger, cancellationToken);
+        }
+        try
+        {
+            var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
+            {
+                ScriptRoot = scriptRoot,
+                LocalSettingsPath = settingsPath,
+                HttpPort = httpPort,
+                LoggerFactory = loggers,
+            }, cancellationToken);
+            return new LocalSystem(devServices, host, settingsPath);
+        }
+        catch
+        {
+            if (devServices is not null)
+            {
+                await devServices.DisposeAsync();
+            }
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (DevServices is not null)
+        {
+            await DevServices.DisposeAsync();
+        }
+    }
+
+    /// <summary>local.settings.json beside the app, else at the repository root, else made there from the example.</summary>
+    private static string FindOrCreateSettings(string scriptRoot, ILogger logger)
+    {
+        foreach (var candidate in new[] { Path.Combine(scriptRoot, "local.settings.json"), Path.Combine(RepositoryPaths.Root, "local.settings.json") })
+        {
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        var example = Path.Combine(RepositoryPaths.Root, "local.settings.example.json");
+        var created = Path.Combine(RepositoryPaths.Root, "local.settings.json");
+        File.Copy(example, created);
+        LocalSystemLog.SettingsCreated(logger, created);
+        return created;
+    }
+}
+
+internal static partial class LocalSystemLog
+{
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Created {Path} from local.settings.example.json (git-ignored; edit it freely)")]
+    public static partial void SettingsCreated(ILogger logger, string path);
+}

@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using Jamsostek.LocalHost;
+using Jamsostek.LocalHost.App;
+using Jamsostek.LocalHost.DevServices;
+using Microsoft.Extensions.Logging;
+
+// dotnet run --project functions/Jamsostek.LocalHost [-- --script-root <app folder>] [--port <n>]
+var scriptRoot = RepositoryPaths.FunctionAppOutput;
+int? port = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--script-root" when i + 1 < args.Length:
+            scriptRoot = Path.GetFullPath(args[++i]);
+            break;
+        case "--port" when i + 1 < args.Length && int.TryParse(args[i + 1], out var value):
+            port = value;
+            i++;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Usage: [--script-root <folder with host.json>] [--port <n>]");
+            return 2;
+    }
+}
+
+using var stop = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+using var loggers = LoggerFactory.Create(logging => logging
+    .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; })
+    .AddFilter("Microsoft", LogLevel.Warning)
+    .AddFilter("System", LogLevel.Warning)
+    .AddFilter("Yarp", LogLevel.Warning));
+
+try
+{
+    await using var system = await LocalSystem.StartAsync(scriptRoot, port, loggers, stop.Token);
+    await StartupJob.RunAsync(system, Console.Out, stop.Token);
+    await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+    Console.WriteLine("Stopping: the app, the local host and the dev services it started.");
+    return 0;
+}
+catch (Exception ex) when (ex is FunctionAppException or DevServiceException)
+{
+    Console.Error.WriteLine($"Cannot start: {ex.Message}");
+    return 1;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    return 0;
+}

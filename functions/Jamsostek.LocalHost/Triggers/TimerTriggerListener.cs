@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using Jamsostek.LocalHost.App;
+using Jamsostek.LocalHost.Handler;
+using Jamsostek.LocalHost.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Jamsostek.LocalHost.Triggers;
+
+/// <summary>
+/// A timerTrigger function. One instance per storage account and host id runs it, through a lease on
+/// <c>locks/{hostId}/{function}.Listener</c>; with the monitor on, a missed occurrence (the host was down)
+/// runs once at start with IsPastDue; runOnStartup runs it at start too.
+/// </summary>
+internal sealed class TimerTriggerListener(
+    FunctionDefinition function,
+    TimerTriggerBinding binding,
+    TimerSchedule schedule,
+    StorageClients storage,
+    FunctionInvoker invoker,
+    ILogger logger,
+    string hostId,
+    TimeSpan lockRetryInterval) : ITriggerListener
+{
+    private static readonly TimeSpan LockPeriod = TimeSpan.FromSeconds(15);
+
+    private bool UseMonitor => binding.UseMonitor ?? schedule.MonitoredByDefault;
+
+    public string FunctionName => function.Name;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var hostContainer = await storage.HostContainerAsync(cancellationToken);
+        var monitor = new ScheduleMonitor(hostContainer, hostId);
+        var lockBlob = hostContainer.GetBlobClient($"locks/{hostId}/{function.FullName}.Listener");
+        await BlobLeaseHolder.EnsureExistsAsync(lockBlob, cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await using var lease = await BlobLeaseHolder.TryAcquireAsync(lockBlob, LockPeriod, cancellationToken);
+            if (lease is null)
+            {
+                await Task.Delay(lockRetryInterval, cancellationToken);
+                continue;
+            }
+            HostLog.TimerLockAcquired(logger, function.Name, hostId);
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+            try
+            {
+                await RunScheduleAsync(monitor, running.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                HostLog.TimerLockLost(logger, function.Name);
+            }
+        }
+    }
+
+    /// <summary>Runs the function now (admin invocation), outside the schedule and without touching its status.</summary>
+    public Task<InvocationResult> InvokeNowAsync(CancellationToken cancellationToken) =>
+        invoker.InvokeAsync(function, Payload(null, isPastDue: false), "admin invocation", cancellationToken);
+
+    private async Task RunScheduleAsync(ScheduleMonitor monitor, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        ScheduleStatus? status = null;
+        if (UseMonitor)
+        {
+            status = await monitor.GetStatusAsync(function.FullName, cancellationToken);
+            if (status is null)
+            {
+                status = new ScheduleStatus(default, schedule.GetNextOccurrence(now), now);
+                await monitor.UpdateStatusAsync(function.FullName, status, cancellationToken);
+            }
+            else if (status.Next < now)
+            {
+                HostLog.TimerPastDue(logger, function.Name, status.Next);
+                status = await InvokeAsync(monitor, status, status.Next, isPastDue: true, cancellationToken);
+            }
+        }
+        if (binding.RunOnStartup)
+        {
+            status = await InvokeAsync(monitor, status, now, isPastDue: false, cancellationToken);
+        }
+        while (true)
+        {
+            now = DateTimeOffset.UtcNow;
+            var next = status is not null && status.Next >= now ? status.Next : schedule.GetNextOccurrence(now);
+            var wait = next - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+            status = await InvokeAsync(monitor, (status ?? new ScheduleStatus(default, next, now)) with { Next = next }, next, isPastDue: false, cancellationToken);
+        }
+    }
+
+    private async Task<ScheduleStatus?> InvokeAsync(ScheduleMonitor monitor, ScheduleStatus? status, DateTimeOffset occurrence, bool isPastDue, CancellationToken cancellationToken)
+    {
+        await invoker.InvokeAsync(function, Payload(status, isPastDue), $"Timer fired at {DateTimeOffset.UtcNow:O}", cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        var updated = new ScheduleStatus(occurrence, schedule.GetNextOccurrence(now), now);
+        if (UseMonitor)
+        {
+            await monitor.UpdateStatusAsync(function.FullName, updated, cancellationToken);
+        }
+        return updated;
+    }
+
+    private InvocationPayload Payload(ScheduleStatus? status, bool isPastDue)
+    {
+        var timer = new JsonObject
+        {
+            ["Schedule"] = new JsonObject { ["AdjustForDST"] = true },
+            ["ScheduleStatus"] = status is null ? null : new JsonObject
+            {
+                ["Last"] = status.Last.ToString("O"),
+                ["Next"] = status.Next.ToString("O"),
+                ["LastUpdated"] = status.LastUpdated.ToString("O"),
+            },
+            ["IsPastDue"] = isPastDue,
+        };
+        return new InvocationPayload(new JsonObject { [binding.Name] = timer },
+            new JsonObject { ["sys"] = InvocationPayload.SystemMetadata(function.Name) });
+    }
+}
