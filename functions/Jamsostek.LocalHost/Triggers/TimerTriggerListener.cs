@@ -84,8 +84,8 @@ internal sealed class TimerTriggerListener(
         {
             now = DateTimeOffset.UtcNow;
             var next = status is not null && status.Next >= now ? status.Next : schedule.GetNextOccurrence(now);
-            var wait = next - DateTimeOffset.UtcNow;
-            if (wait > TimeSpan.Zero)
+            TimeSpan wait;
+            while ((wait = next - DateTimeOffset.UtcNow) > TimeSpan.Zero)
             {
                 await Task.Delay(wait, cancellationToken);
             }
@@ -97,7 +97,8 @@ internal sealed class TimerTriggerListener(
     {
         await invoker.InvokeAsync(function, Payload(status, isPastDue), $"Timer fired at {DateTimeOffset.UtcNow:O}", cancellationToken);
         var now = DateTimeOffset.UtcNow;
-        var updated = new ScheduleStatus(occurrence, schedule.GetNextOccurrence(now), now);
+        // Timers may wake a little early: the next occurrence comes after this one, whatever the clock says.
+        var updated = new ScheduleStatus(occurrence, schedule.GetNextOccurrence(now > occurrence ? now : occurrence), now);
         if (UseMonitor)
         {
             await monitor.UpdateStatusAsync(function.FullName, updated, cancellationToken);
