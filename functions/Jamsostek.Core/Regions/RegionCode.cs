@@ -21,6 +21,7 @@ public readonly record struct RegionCode
         text = text.Trim();
         Span<char> digits = stackalloc char[4];
         var count = 0;
+        var dotted = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -32,9 +33,13 @@ public readonly record struct RegionCode
                 }
                 digits[count++] = c;
             }
-            else if (c != '.' || count != 2)
+            else if (c == '.' && count == 2 && !dotted)
             {
-                // Only the province/regency separator is tolerated, and only in its place.
+                // The province/regency separator, once and only in its place.
+                dotted = true;
+            }
+            else
+            {
                 return false;
             }
         }

@@ -24,6 +24,9 @@ public static class CustomHandlerHosting
         }
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJsonContext.Default));
+        // A malformed invocation is the caller's fault (400), not ours (500); the host fails it either way.
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         return builder;
     }
 }

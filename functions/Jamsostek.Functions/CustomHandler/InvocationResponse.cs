@@ -10,10 +10,13 @@ namespace Jamsostek.Functions.CustomHandler;
 /// </summary>
 public sealed class InvocationResponse
 {
+    [JsonPropertyName("Outputs")]
     public Dictionary<string, JsonNode?> Outputs { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
+    [JsonPropertyName("Logs")]
     public List<string> Logs { get; init; } = [];
 
+    [JsonPropertyName("ReturnValue")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public JsonNode? ReturnValue { get; set; }
 

@@ -8,10 +8,11 @@ public readonly struct QueueTriggerMetadata(InvocationRequest request)
 {
     public string? Id => request.GetMetadataString("Id");
 
+    /// <summary>How often the message was delivered, this time included; 1 when the host did not say.</summary>
     public int DequeueCount =>
         request.Metadata.TryGetValue("DequeueCount", out var value) && value.ValueKind == JsonValueKind.Number
             ? value.GetInt32()
-            : int.Parse(request.GetMetadataString("DequeueCount") ?? "1", CultureInfo.InvariantCulture);
+            : int.TryParse(request.GetMetadataString("DequeueCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 1;
 
     public DateTimeOffset? InsertionTime => ParseTime(request.GetMetadataString("InsertionTime"));
 
@@ -27,12 +28,24 @@ public readonly struct BlobTriggerMetadata(InvocationRequest request)
 
     public Uri? Uri => request.GetMetadataString("Uri") is { } uri ? new Uri(uri) : null;
 
-    public string? ETag =>
-        request.Metadata.TryGetValue("Properties", out var properties)
-        && properties.ValueKind == JsonValueKind.Object
-        && properties.TryGetProperty("ETag", out var etag)
-            ? etag.GetString()
-            : null;
+    public string? ETag
+    {
+        get
+        {
+            if (!request.Metadata.TryGetValue("Properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+            foreach (var property in properties.EnumerateObject())
+            {
+                if (property.NameEquals("ETag") || string.Equals(property.Name, "etag", StringComparison.OrdinalIgnoreCase))
+                {
+                    return property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                }
+            }
+            return null;
+        }
+    }
 
     /// <summary>A named part of the trigger path, like <c>{region}</c> in <c>uploads/{region}/{name}</c>.</summary>
     public string? PathValue(string name) => request.GetMetadataString(name);

@@ -4,10 +4,6 @@ namespace Jamsostek.Core.Tests.Regions;
 
 public sealed class RegionCodeTests
 {
-    // RegionCode.TryParse accepts any number of dots once two digits are read, so "52..04" parses as 5204.
-    // Remove the Skip once the parser tolerates only one separator.
-    private const string KnownBugDoubleDot = "Production bug: RegionCode.TryParse accepts a repeated separator (\"52..04\").";
-
     [Theory]
     [InlineData("5204")]
     [InlineData("52.04")]
@@ -59,7 +55,7 @@ public sealed class RegionCodeTests
     [InlineData("52045")]
     [InlineData("5.204")]
     [InlineData("520.4")]
-    [InlineData("52..04", Skip = KnownBugDoubleDot)]
+    [InlineData("52..04")]
     [InlineData("52.04.")]
     [InlineData(".5204")]
     [InlineData("0204")]
@@ -80,7 +76,7 @@ public sealed class RegionCodeTests
     [InlineData("520")]
     [InlineData("52045")]
     [InlineData("5.204")]
-    [InlineData("52..04", Skip = KnownBugDoubleDot)]
+    [InlineData("52..04")]
     [InlineData("0204")]
     [InlineData("")]
     [InlineData("abcd")]
