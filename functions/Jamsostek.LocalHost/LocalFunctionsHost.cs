@@ -23,8 +23,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _listeners = [];
 
-    private LocalFunctionsHost(WebApplication web, FunctionApp app, string hostId, HandlerProcess? handlerProcess)
+    private readonly ILoggerFactory? _ownedLoggers;
+
+    private LocalFunctionsHost(WebApplication web, FunctionApp app, string hostId, HandlerProcess? handlerProcess, ILoggerFactory? ownedLoggers)
     {
+        _ownedLoggers = ownedLoggers;
         _web = web;
         App = app;
         HostId = hostId;
@@ -53,27 +56,33 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var hostId = HostIdFor(settings, app.ScriptRoot);
 
         var builder = WebApplication.CreateSlimBuilder();
+        var ownedLoggers = options.LoggerFactory is null
+            ? LoggerFactory.Create(logging => logging
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("System", LogLevel.Warning)
+                .AddFilter("Yarp", LogLevel.Warning))
+            : null;
+        var loggers = options.LoggerFactory ?? ownedLoggers!;
         builder.Logging.ClearProviders();
-        if (options.LoggerFactory is { } loggerFactory)
-        {
-            builder.Services.AddSingleton(loggerFactory);
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-            builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
-            builder.Logging.AddFilter("Yarp", LogLevel.Warning);
-        }
+        builder.Services.AddSingleton(loggers);
         var port = options.HttpPort ?? localSettings?.Host.LocalHttpPort ?? 7071;
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
-        var logger = (options.LoggerFactory ?? LoggerFactory.Create(l => l.AddSimpleConsole(c => c.SingleLine = true))).CreateLogger("Jamsostek.LocalHost");
+        var logger = loggers.CreateLogger("Jamsostek.LocalHost");
         HandlerProcess? handlerProcess = null;
         var handler = options.Handler;
         if (handler is null)
         {
-            handlerProcess = await HandlerProcess.StartAsync(app, settings, logger, cancellationToken);
+            try
+            {
+                handlerProcess = await HandlerProcess.StartAsync(app, settings, logger, cancellationToken);
+            }
+            catch
+            {
+                ownedLoggers?.Dispose();
+                throw;
+            }
             handler = handlerProcess;
         }
 
@@ -128,13 +137,13 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         web.MapAdmin(hostId);
         web.MapHttpTriggers(app, settings);
 
-        var host = new LocalFunctionsHost(web, app, hostId, handlerProcess);
+        var host = new LocalFunctionsHost(web, app, hostId, handlerProcess, ownedLoggers);
         try
         {
             await web.StartAsync(cancellationToken);
             var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
-            host.StartListeners(options, settings, web.Services, web.Services.GetRequiredService<ILoggerFactory>());
+            host.StartListeners(options, settings, web.Services, loggers);
             HostLog.HostStarted(logger, hostId, host.BaseAddress, app.Functions.Count);
         }
         catch
@@ -161,6 +170,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             await _handlerProcess.DisposeAsync();
         }
+        _ownedLoggers?.Dispose();
         _stopping.Dispose();
     }
 

@@ -5,22 +5,15 @@ using Jamsostek.LocalHost.Tests.Infrastructure;
 namespace Jamsostek.LocalHost.Tests;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TimerTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TimerTriggerTests(AzuriteFixture azurite) : LocalHostTest(azurite)
 {
-    private readonly TestApp _app = new(azurite);
-    private TestHandler _handler = null!;
-
-    public async Task InitializeAsync() => _handler = await TestHandler.StartAsync();
-
-    public async Task DisposeAsync() => await _handler.DisposeAsync();
-
     [Fact]
     public async Task TimerFiresOnScheduleAndWritesItsStatusBlob()
     {
-        _app.TickSchedule = "*/2 * * * * *";
-        await using var host = await _app.StartHostAsync(_handler);
+        App.TickSchedule = "*/2 * * * * *";
+        await using var host = await StartHostAsync();
 
-        var invocations = await _handler.WaitForAsync("Tick", 2, TimeSpan.FromSeconds(15));
+        var invocations = await Handler.WaitForAsync("Tick", 2, TimeSpan.FromSeconds(15));
 
         Assert.All(invocations, i => Assert.False(i.Data["timer"]!["IsPastDue"]!.GetValue<bool>()));
         var occurrences = invocations.Select(Occurrence).ToList();
@@ -34,13 +27,13 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task TwoHostsOnOneStorageAccountRunEachOccurrenceOnce()
     {
-        _app.TickSchedule = "* * * * * *";
-        await using var first = await _app.StartHostAsync(_handler);
-        await using var second = await _app.StartHostAsync(_handler);
+        App.TickSchedule = "* * * * * *";
+        await using var first = await StartHostAsync();
+        await using var second = await StartHostAsync();
 
         await Task.Delay(TimeSpan.FromSeconds(6));
 
-        var occurrences = _handler.Of("Tick").Select(Occurrence).ToList();
+        var occurrences = Handler.Of("Tick").Select(Occurrence).ToList();
         Assert.True(occurrences.Count >= 3, $"the timer ran {occurrences.Count} times in 6 s");
         Assert.Equal(occurrences.Count, occurrences.Distinct().Count());
     }
@@ -48,29 +41,29 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task OccurrenceMissedWhileTheHostWasDownRunsOnceWithIsPastDue()
     {
-        _app.TickSchedule = "*/5 * * * * *";
-        await using (var before = await _app.StartHostAsync(_handler))
+        App.TickSchedule = "*/5 * * * * *";
+        await using (var before = await StartHostAsync())
         {
-            await Eventually.TrueAsync(async () => await _app.Blobs.GetBlobContainerClient("azure-webjobs-hosts")
-                .GetBlobClient($"timers/{_app.HostId}/Host.Functions.Tick/status").ExistsAsync(), TimeSpan.FromSeconds(10), "the status blob");
+            await Eventually.TrueAsync(async () => await App.Blobs.GetBlobContainerClient("azure-webjobs-hosts")
+                .GetBlobClient($"timers/{App.HostId}/Host.Functions.Tick/status").ExistsAsync(), TimeSpan.FromSeconds(10), "the status blob");
         }
         var missed = (await StatusAsync()).Next;
         await Task.Delay(missed - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
 
-        await using var after = await _app.StartHostAsync(_handler);
-        var invocations = await _handler.WaitForAsync("Tick", 1);
+        await using var after = await StartHostAsync();
+        var invocations = await Handler.WaitForAsync("Tick", 1);
 
         var pastDue = invocations[0];
         Assert.True(pastDue.Data["timer"]!["IsPastDue"]!.GetValue<bool>());
         Assert.Equal(missed, Occurrence(pastDue));
-        await _handler.WaitForAsync("Tick", 2, TimeSpan.FromSeconds(10));
-        Assert.Single(_handler.Of("Tick"), i => i.Data["timer"]!["IsPastDue"]!.GetValue<bool>());
+        await Handler.WaitForAsync("Tick", 2, TimeSpan.FromSeconds(10));
+        Assert.Single(Handler.Of("Tick"), i => i.Data["timer"]!["IsPastDue"]!.GetValue<bool>());
     }
 
     [Fact]
     public async Task AdminInvocationRunsATimerFunctionNowWithTheMasterKeyOnly()
     {
-        await using var host = await _app.StartHostAsync(_handler);
+        await using var host = await StartHostAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
         using var anonymous = await http.PostAsync("admin/functions/Tick", JsonContent("{}"));
@@ -81,27 +74,27 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, functionKey.StatusCode);
-        Assert.Empty(_handler.Of("Tick"));
+        Assert.Empty(Handler.Of("Tick"));
 
         using var master = await http.PostAsync($"admin/functions/Tick?code={TestApp.MasterKey}", JsonContent("{}"));
         using var unknown = await http.PostAsync($"admin/functions/NoSuchFunction?code={TestApp.MasterKey}", JsonContent("{}"));
 
         Assert.Equal(HttpStatusCode.Accepted, master.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        var invocation = (await _handler.WaitForAsync("Tick", 1)).Single();
+        var invocation = (await Handler.WaitForAsync("Tick", 1)).Single();
         Assert.False(invocation.Data["timer"]!["IsPastDue"]!.GetValue<bool>());
     }
 
     [Fact]
     public async Task AdminInvocationRunsAQueueFunctionWithTheGivenInput()
     {
-        await using var host = await _app.StartHostAsync(_handler);
+        await using var host = await StartHostAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
         using var response = await http.PostAsync($"admin/functions/QueueWork?code={TestApp.MasterKey}", JsonContent("{\"input\":\"reprocess u7\"}"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var invocation = (await _handler.WaitForAsync("QueueWork", 1)).Single();
+        var invocation = (await Handler.WaitForAsync("QueueWork", 1)).Single();
         Assert.Equal("reprocess u7", invocation.Data["work"]!.GetValue<string>());
     }
 
@@ -112,7 +105,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<(DateTimeOffset Last, DateTimeOffset Next)> StatusAsync()
     {
-        var blob = _app.Blobs.GetBlobContainerClient("azure-webjobs-hosts").GetBlobClient($"timers/{_app.HostId}/Host.Functions.Tick/status");
+        var blob = App.Blobs.GetBlobContainerClient("azure-webjobs-hosts").GetBlobClient($"timers/{App.HostId}/Host.Functions.Tick/status");
         var json = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!;
         return (json["Last"]!.GetValue<DateTimeOffset>(), json["Next"]!.GetValue<DateTimeOffset>());
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -21,17 +20,16 @@ public sealed class InvocationRequest
 
     public IReadOnlyDictionary<string, JsonElement> Metadata { get; }
 
-    /// <summary>Byte content (a blob): the host sends it as a base64 string.</summary>
+    /// <summary>
+    /// Byte content (a blob): the host sends it as a base64 string. A binding declared with dataType "string"
+    /// arrives as text instead: read it with <see cref="GetString"/>, since text can look like base64.
+    /// </summary>
     public byte[] GetBytes(string binding)
     {
         var value = GetData(binding);
-        return value.ValueKind switch
-        {
-            JsonValueKind.String when value.TryGetBytesFromBase64(out var bytes) => bytes,
-            // A binding declared with dataType "string" arrives as text.
-            JsonValueKind.String => Encoding.UTF8.GetBytes(value.GetString()!),
-            _ => throw new InvocationPayloadException(binding, $"expected base64 content, got {value.ValueKind}"),
-        };
+        return value.ValueKind == JsonValueKind.String && value.TryGetBytesFromBase64(out var bytes)
+            ? bytes
+            : throw new InvocationPayloadException(binding, $"expected base64 content, got {(value.ValueKind == JsonValueKind.String ? "text that is not base64" : value.ValueKind.ToString())}");
     }
 
     /// <summary>A plain string trigger value (a queue message's text).</summary>

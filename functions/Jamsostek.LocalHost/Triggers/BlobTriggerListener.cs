@@ -82,6 +82,10 @@ internal sealed class BlobTriggerListener : ITriggerListener
                 {
                     await ScanAsync(function, binding, pattern, receipts, cancellationToken);
                 }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                    // The container does not exist yet: nothing to trigger on, nothing to report.
+                }
                 catch (RequestFailedException ex)
                 {
                     HostLog.BlobScanFailed(_logger, function.Name, pattern.Container, ex.Status, ex.ErrorCode ?? "");

@@ -144,11 +144,12 @@ public sealed class InvocationRequestTests
     }
 
     [Fact]
-    public void BlobBoundAsStringIsReadAsUtf8Bytes()
+    public void BlobBoundAsStringIsReadAsTextAndIsNotMistakenForBytes()
     {
         var request = Request(data: """{"upload":"nik;nama\r\nSiti Ñ"}""");
 
-        Assert.Equal(Encoding.UTF8.GetBytes("nik;nama\r\nSiti Ñ"), request.GetBytes("upload"));
+        Assert.Equal("nik;nama\r\nSiti Ñ", request.GetString("upload"));
+        Assert.Equal("upload", Assert.Throws<InvocationPayloadException>(() => request.GetBytes("upload")).Binding);
     }
 
     [Fact]
