@@ -1,0 +1,12 @@
+namespace Jamsostek.Functions.Uploads;
+
+/// <summary>The statuses of the contract, as stored and shown.</summary>
+public static class UploadStatus
+{
+    public const string Received = "received";
+    public const string Validating = "validating";
+    public const string Completed = "completed";
+    public const string CompletedWithErrors = "completed_with_errors";
+    public const string Rejected = "rejected";
+    public const string Failed = "failed";
+}
