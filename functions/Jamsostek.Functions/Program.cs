@@ -1,5 +1,6 @@
 using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Health;
+using Jamsostek.Functions.IngestUpload;
 using Jamsostek.Functions.Storage;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -8,6 +9,7 @@ builder.UseCustomHandlerPort();
 builder.AddStorageClients();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<IngestServices>();
 
 var app = builder.Build();
 
@@ -15,6 +17,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapHealthApi();
+app.MapIngestUpload();
 
 app.Run();
 

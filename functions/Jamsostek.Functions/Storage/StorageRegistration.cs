@@ -1,4 +1,7 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Jamsostek.Functions.Staging;
+using Jamsostek.Functions.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace Jamsostek.Functions.Storage;
@@ -16,6 +19,10 @@ public static class StorageRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton(services =>
             new BlobServiceClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        builder.Services.AddSingleton(services =>
+            new TableServiceClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<StagingStore>();
         return builder;
     }
 }

@@ -1,0 +1,16 @@
+using Jamsostek.Core.Templates;
+
+namespace Jamsostek.Core.Ingestion;
+
+public sealed record IngestionOptions
+{
+    /// <summary>
+    /// Rows per chunk: one validation message and one staging blob each. 1,000 rows make a chunk of roughly
+    /// 0.5-1 MB, ten table transactions of 100, and about 100 messages for a 100,000-row province upload.
+    /// </summary>
+    public int ChunkSize { get; init; } = 1_000;
+
+    public IngestionLimits Limits { get; init; } = IngestionLimits.Default;
+
+    public Language Language { get; init; } = Language.Id;
+}

@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Jamsostek.Core.Templates;
+using Jamsostek.Core.Values;
+
+namespace Jamsostek.Core.Ingestion;
+
+/// <summary>
+/// Writes staged rows as JSON lines, one row per line:
+/// <c>{"row":17,"cells":[{"f":"nik","c":"B17","t":"5204…","v":"5204…"},{"f":"birth_date","c":"E17","t":"31/02/1990","e":"DATE_FORMAT","p":"…"}],"extra":[{"h":"Catatan","c":"P17","t":"…"}]}</c>.
+/// <c>t</c> is the cell as the office typed it, <c>v</c> the parsed value (ISO date, number, canonical code),
+/// <c>e</c>/<c>p</c> why it could not be parsed; <c>extra</c> keeps unrecognised columns for the rejected-rows file.
+/// </summary>
+public sealed class StagedRowWriter
+{
+    private readonly ArrayBufferWriter<byte> _buffer;
+    private readonly Utf8JsonWriter _json;
+
+    public StagedRowWriter(int expectedRows)
+    {
+        _buffer = new ArrayBufferWriter<byte>(Math.Max(expectedRows, 1) * 512);
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    public int RowCount { get; private set; }
+
+    public void Write(MappedRow row)
+    {
+        _json.Reset(_buffer);
+        _json.WriteStartObject();
+        _json.WriteNumber("row", row.RowNumber);
+        _json.WriteStartArray("cells");
+        foreach (var cell in row.Cells)
+        {
+            if (cell.IsEmpty)
+            {
+                continue;
+            }
+            _json.WriteStartObject();
+            _json.WriteString("f", cell.Field.Name);
+            _json.WriteString("c", cell.Cell);
+            _json.WriteString("t", Text(cell.Value));
+            var parsed = FieldValues.Parse(cell.Field.Type, cell.Value);
+            if (parsed.ErrorCode is not null)
+            {
+                _json.WriteString("e", parsed.ErrorCode);
+                if (parsed.Problem is not null)
+                {
+                    _json.WriteString("p", parsed.Problem);
+                }
+            }
+            else
+            {
+                _json.WritePropertyName("v");
+                WriteValue(parsed.Value);
+            }
+            _json.WriteEndObject();
+        }
+        _json.WriteEndArray();
+        if (row.Unrecognised.Count > 0)
+        {
+            _json.WriteStartArray("extra");
+            foreach (var extra in row.Unrecognised)
+            {
+                if (extra.Value is null)
+                {
+                    continue;
+                }
+                _json.WriteStartObject();
+                _json.WriteString("h", extra.Header);
+                _json.WriteString("c", Sheets.CellAddress.Of(extra.ColumnIndex, row.RowNumber));
+                _json.WriteString("t", Text(extra.Value));
+                _json.WriteEndObject();
+            }
+            _json.WriteEndArray();
+        }
+        _json.WriteEndObject();
+        _json.Flush();
+        _buffer.Write("\n"u8);
+        RowCount++;
+    }
+
+    /// <summary>The rows written since the last flush; the writer starts a new chunk.</summary>
+    public ReadOnlyMemory<byte> Flush()
+    {
+        var chunk = _buffer.WrittenMemory.ToArray();
+        _buffer.ResetWrittenCount();
+        RowCount = 0;
+        return chunk;
+    }
+
+    /// <summary>A cell as text, the way the office sees it: dates as dd/MM/yyyy, numbers without exponent where exact.</summary>
+    public static string Text(object? value) => value switch
+    {
+        null => "",
+        string text => text,
+        double number when number == Math.Floor(number) && Math.Abs(number) < 1e15 => number.ToString("0", CultureInfo.InvariantCulture),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        DateTime date => date.TimeOfDay == TimeSpan.Zero
+            ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            : date.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+        bool flag => flag ? "TRUE" : "FALSE",
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private void WriteValue(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                _json.WriteNullValue();
+                break;
+            case string text:
+                _json.WriteStringValue(text);
+                break;
+            case DateOnly date:
+                _json.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case decimal amount:
+                _json.WriteNumberValue(amount);
+                break;
+            case int number:
+                _json.WriteNumberValue(number);
+                break;
+            case long number:
+                _json.WriteNumberValue(number);
+                break;
+            case double number:
+                _json.WriteNumberValue(number);
+                break;
+            case bool flag:
+                _json.WriteBooleanValue(flag);
+                break;
+            default:
+                _json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+}

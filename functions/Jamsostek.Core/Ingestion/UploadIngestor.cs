@@ -1,0 +1,136 @@
+using Jamsostek.Core.Findings;
+using Jamsostek.Core.Ingestion.Reading;
+using Jamsostek.Core.Regions;
+using Jamsostek.Core.Sheets;
+using Jamsostek.Core.Templates;
+using Jamsostek.Core.Values;
+
+namespace Jamsostek.Core.Ingestion;
+
+/// <summary>
+/// Reads an uploaded file into chunks of staged rows: detects the format from the bytes, checks the archive,
+/// finds the sheet and its header below any title rows, recognises agreements or enrolments, then streams the
+/// rows below the header into chunks. Anything that makes the file unusable throws
+/// <see cref="UploadRejectedException"/> before the first chunk is written.
+/// </summary>
+public static class UploadIngestor
+{
+    public static async Task<IngestionResult> IngestAsync(Stream file, string fileName, RegionCode region, IChunkSink sink,
+        IngestionOptions options, CancellationToken cancellationToken = default)
+    {
+        var limits = options.Limits;
+        var format = FileSniffer.Detect(file, fileName, limits);
+        if (format == FileFormat.Xlsx)
+        {
+            WorkbookArchiveInspector.Inspect(file, limits);
+        }
+        using IWorkbookReader reader = format == FileFormat.Csv
+            ? CsvWorkbookReader.Open(file, Path.GetFileName(fileName), limits)
+            : ExcelWorkbookReader.Open(file, format, limits);
+        var (sheet, layout) = ChooseSheet(reader, options);
+
+        var writer = new StagedRowWriter(options.ChunkSize);
+        var rowsRead = 0;
+        var blankRows = 0;
+        var blankRun = 0;
+        var chunks = 0;
+        var stoppedAtBlankRun = false;
+        foreach (var row in reader.ReadRows(sheet.Index))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (row.RowNumber <= layout.HeaderRowNumber)
+            {
+                continue;
+            }
+            if (row.IsBlank)
+            {
+                if (++blankRun > limits.MaxConsecutiveBlankRows)
+                {
+                    stoppedAtBlankRun = true;
+                    break;
+                }
+                continue;
+            }
+            // Blank rows between data rows count; a blank tail (formatting down the sheet) does not.
+            blankRows += blankRun;
+            blankRun = 0;
+            var mapped = layout.Map(row);
+            if (layout.Kind == SheetKind.Agreements)
+            {
+                CheckRegion(mapped, region, sheet.Name, options.Language);
+            }
+            writer.Write(mapped);
+            rowsRead++;
+            if (writer.RowCount == options.ChunkSize)
+            {
+                await sink.WriteChunkAsync(++chunks, writer.Flush(), options.ChunkSize, cancellationToken);
+            }
+        }
+        if (writer.RowCount > 0)
+        {
+            var count = writer.RowCount;
+            await sink.WriteChunkAsync(++chunks, writer.Flush(), count, cancellationToken);
+        }
+        if (rowsRead == 0)
+        {
+            throw new UploadRejectedException(FindingCode.FileEmpty, "the header has no rows below it", sheet.Name);
+        }
+        return new IngestionResult(format, layout.Kind, sheet.Name, layout.HeaderRowNumber, layout.HeaderTexts,
+            rowsRead, blankRows, chunks, options.ChunkSize, stoppedAtBlankRun);
+    }
+
+    /// <summary>
+    /// The first visible sheet with a recognisable header; hidden sheets only when no visible one has one.
+    /// A header with a missing or repeated column rejects the file with its findings.
+    /// </summary>
+    private static (SheetInfo Sheet, SheetLayout Layout) ChooseSheet(IWorkbookReader reader, IngestionOptions options)
+    {
+        HeaderDetection? firstFailure = null;
+        foreach (var sheet in reader.Sheets.OrderBy(s => s.Hidden))
+        {
+            var top = new List<SheetRow>();
+            foreach (var row in reader.ReadRows(sheet.Index))
+            {
+                // The reader reuses its row buffer: keep copies.
+                top.Add(row with { Cells = row.Cells[..row.CellCount] });
+                if (top.Count == options.Limits.HeaderSearchRows)
+                {
+                    break;
+                }
+            }
+            var detection = HeaderDetector.Detect(top, options.Language, sheet.Name);
+            if (detection.IsUsable)
+            {
+                return (sheet, detection.Layout);
+            }
+            // A recognised header with a missing column says more to the office than "no header".
+            if (firstFailure is null || (detection.Found && !firstFailure.Found))
+            {
+                firstFailure = detection;
+            }
+        }
+        if (firstFailure is null || firstFailure.Findings.Count == 0)
+        {
+            throw new UploadRejectedException(FindingCode.FileEmpty, "the workbook has no sheet with rows");
+        }
+        throw new UploadRejectedException(firstFailure.Findings, string.Join("; ", firstFailure.Findings.Select(f => f.Code)));
+    }
+
+    private static void CheckRegion(MappedRow row, RegionCode region, string sheet, Language language)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (cell.Field.Name != FieldNames.RegionCode || cell.IsEmpty)
+            {
+                continue;
+            }
+            var text = FieldValues.StagedText(cell.Value);
+            if (!RegionCode.TryParse(text, out var written) || written.Value != region)
+            {
+                var finding = new Finding(FindingCode.RegionMismatch, Severity.Error,
+                    FileMessages.RegionMismatch(language, text, region.Value, cell.Cell), sheet, cell.RowNumber, cell.Cell, cell.Field.Name, text);
+                throw new UploadRejectedException([finding], $"region {text} in {cell.Cell} differs from the upload folder {region}");
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Jamsostek.Core.Templates;
+
+/// <summary>What a sheet holds, recognised from its header row.</summary>
+public enum SheetKind
+{
+    /// <summary>Perjanjian / MoU / PKS, one row per agreement.</summary>
+    Agreements,
+
+    /// <summary>Daftar Peserta, one row per worker.</summary>
+    Enrolments,
+}

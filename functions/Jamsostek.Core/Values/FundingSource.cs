@@ -1,0 +1,10 @@
+namespace Jamsostek.Core.Values;
+
+public enum FundingSource
+{
+    APBD,
+    APBDes,
+    APBN,
+    CSR,
+    Mandiri,
+}

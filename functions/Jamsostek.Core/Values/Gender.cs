@@ -1,0 +1,7 @@
+namespace Jamsostek.Core.Values;
+
+public enum Gender
+{
+    Male,
+    Female,
+}

@@ -1,0 +1,14 @@
+namespace Jamsostek.Functions.IngestUpload;
+
+/// <summary>Ids, counts and codes only: nothing from the sheet's rows.</summary>
+internal static partial class IngestLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Upload {UploadId} staged: {Rows} rows in {Chunks} chunks")]
+    public static partial void Staged(ILogger logger, string uploadId, int rows, int chunks);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Upload {UploadId} rejected: {Code} ({Detail})")]
+    public static partial void Rejected(ILogger logger, string uploadId, string code, string detail);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Upload {UploadId} has this content already ({Status}); nothing queued")]
+    public static partial void SameContentAgain(ILogger logger, string uploadId, string status);
+}

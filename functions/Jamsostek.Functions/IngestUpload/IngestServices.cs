@@ -1,0 +1,16 @@
+using Jamsostek.Core.Ingestion;
+using Jamsostek.Functions.Staging;
+using Jamsostek.Functions.Uploads;
+
+namespace Jamsostek.Functions.IngestUpload;
+
+public sealed class IngestServices(UploadStore uploads, StagingStore staging, ILogger<IngestServices> logger)
+{
+    public UploadStore Uploads { get; } = uploads;
+
+    public StagingStore Staging { get; } = staging;
+
+    public ILogger Logger { get; } = logger;
+
+    public IngestionLimits Limits => IngestionLimits.Default;
+}

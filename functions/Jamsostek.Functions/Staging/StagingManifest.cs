@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Jamsostek.Core.Ingestion;
+using Jamsostek.Functions.Uploads;
+
+namespace Jamsostek.Functions.Staging;
+
+/// <summary>
+/// <c>staging/{uploadId}/manifest.json</c>: what validation and the rejected-rows file need about the sheet as a
+/// whole (kind, sheet, header row, the original column headings) besides the chunks.
+/// </summary>
+public sealed record StagingManifest(
+    string UploadId,
+    string Region,
+    string BlobName,
+    string Kind,
+    string Format,
+    string Sheet,
+    int HeaderRow,
+    IReadOnlyList<string?> Columns,
+    int RowsRead,
+    int BlankRows,
+    int Chunks,
+    int ChunkSize)
+{
+    public static byte[] Serialize(UploadRecord record, IngestionResult result) => JsonSerializer.SerializeToUtf8Bytes(
+        new StagingManifest(record.UploadId, record.Region, record.BlobName, record.Kind!, record.Format!, result.Sheet, result.HeaderRow,
+            result.Columns, result.RowsRead, result.BlankRows, result.Chunks, result.ChunkSize),
+        StagingManifestJsonContext.Default.StagingManifest);
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(StagingManifest))]
+internal sealed partial class StagingManifestJsonContext : JsonSerializerContext;

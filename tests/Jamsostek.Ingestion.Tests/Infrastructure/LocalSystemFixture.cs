@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Jamsostek.Ingestion.Tests.Infrastructure;
+
+/// <summary>
+/// The app as it runs locally: real Azurite (in memory, free ports), the app's build output started as a child
+/// process by the local host. One per test collection; each test uploads under names of its own.
+/// </summary>
+public sealed class LocalSystemFixture : IAsyncLifetime
+{
+    public const string ValidationQueue = "validation";
+
+    private LocalHost.DevServices.DevServices? _services;
+
+    public LocalHost.LocalFunctionsHost Host { get; private set; } = null!;
+
+    public string ConnectionString => _services!.StorageConnectionString;
+
+    public BlobContainerClient Uploads => new BlobServiceClient(ConnectionString).GetBlobContainerClient("uploads");
+
+    public BlobContainerClient Staging => new BlobServiceClient(ConnectionString).GetBlobContainerClient("staging");
+
+    public TableClient UploadsTable => new TableServiceClient(ConnectionString).GetTableClient("uploads");
+
+    public QueueClient Validation => new(ConnectionString, ValidationQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public async Task InitializeAsync()
+    {
+        _services = await LocalHost.DevServices.DevServices.StartAsync(
+            LocalHost.DevServices.DevServices.OnFreePorts(LocalHost.RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
+        Host = await LocalHost.LocalFunctionsHost.StartAsync(new LocalHost.LocalHostOptions
+        {
+            ScriptRoot = LocalHost.RepositoryPaths.FunctionAppOutput,
+            Settings = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = ConnectionString,
+                ["AzureFunctionsWebHost__hostid"] = "ingestion-tests",
+            },
+            ReadEnvironment = false,
+            HttpPort = 0,
+            BlobScanInterval = TimeSpan.FromMilliseconds(250),
+            LoggerFactory = NullLoggerFactory.Instance,
+        });
+        await Uploads.CreateIfNotExistsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+    }
+
+    /// <summary>Uploads a file as an office would: uploads/{region}/{name}.</summary>
+    public async Task<BlobClient> UploadAsync(string region, string name, byte[] content)
+    {
+        var blob = Uploads.GetBlobClient($"{region}/{name}");
+        await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+        return blob;
+    }
+
+    /// <summary>Waits until an upload of this blob has left "received" and returns its record.</summary>
+    public async Task<TableEntity> WaitForRecordAsync(string region, string blobName, Func<TableEntity, bool>? until = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        until ??= record => record.GetString("Status") is not "received";
+        while (true)
+        {
+            try
+            {
+                await foreach (var record in UploadsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region} and BlobName eq {blobName}")))
+                {
+                    if (until(record))
+                    {
+                        return record;
+                    }
+                }
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The table appears with the first upload.
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No final upload record for {region}/{blobName}.");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Takes every message off the validation queue and returns those of one upload. Tests in the collection
+    /// run one at a time, so what is on the queue is this test's.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> DrainChunkMessagesAsync(string uploadId)
+    {
+        var found = new List<JsonObject>();
+        if (!await Validation.ExistsAsync())
+        {
+            return found;
+        }
+        while (true)
+        {
+            var messages = (await Validation.ReceiveMessagesAsync(32)).Value;
+            if (messages.Length == 0)
+            {
+                return found;
+            }
+            foreach (var message in messages)
+            {
+                var json = JsonNode.Parse(message.Body.ToString())!.AsObject();
+                if (json["uploadId"]!.GetValue<string>() == uploadId)
+                {
+                    found.Add(json);
+                }
+                await Validation.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+    }
+
+    /// <summary>Every staged row of an upload, in chunk order.</summary>
+    public async Task<IReadOnlyList<JsonObject>> StagedRowsAsync(string uploadId)
+    {
+        var rows = new List<JsonObject>();
+        await foreach (var blob in Staging.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, uploadId + "/chunk-", default))
+        {
+            var content = (await Staging.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+            rows.AddRange(content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject()));
+        }
+        return rows;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalSystemCollection : ICollectionFixture<LocalSystemFixture>
+{
+    public const string Name = "Local system";
+}
