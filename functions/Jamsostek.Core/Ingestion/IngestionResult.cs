@@ -12,6 +12,7 @@ public sealed record IngestionResult(
     string Sheet,
     int HeaderRow,
     IReadOnlyList<string?> Columns,
+    IReadOnlyDictionary<string, string> FieldColumns,
     int RowsRead,
     int BlankRows,
     int Chunks,

@@ -10,7 +10,8 @@ namespace Jamsostek.Core.Ingestion;
 /// Writes staged rows as JSON lines, one row per line:
 /// <c>{"row":17,"cells":[{"f":"nik","c":"B17","t":"5204…","v":"5204…"},{"f":"birth_date","c":"E17","t":"31/02/1990","e":"DATE_FORMAT","p":"…"}],"extra":[{"h":"Catatan","c":"P17","t":"…"}]}</c>.
 /// <c>t</c> is the cell as the office typed it, <c>v</c> the parsed value (ISO date, number, canonical code),
-/// <c>e</c>/<c>p</c> why it could not be parsed; <c>extra</c> keeps unrecognised columns for the rejected-rows file.
+/// <c>e</c>/<c>p</c> why it could not be parsed; <c>extra</c> keeps unrecognised columns for the rejected-rows file;
+/// <c>dup</c>, when present, is the row where the same NIK (or agreement number) first appears in the file.
 /// </summary>
 public sealed class StagedRowWriter
 {
@@ -25,11 +26,16 @@ public sealed class StagedRowWriter
 
     public int RowCount { get; private set; }
 
-    public void Write(MappedRow row)
+    /// <param name="duplicateOf">The row where this row's key (NIK, agreement number) first appears in the file, when this is a repeat.</param>
+    public void Write(MappedRow row, int? duplicateOf = null)
     {
         _json.Reset(_buffer);
         _json.WriteStartObject();
         _json.WriteNumber("row", row.RowNumber);
+        if (duplicateOf is { } first)
+        {
+            _json.WriteNumber("dup", first);
+        }
         _json.WriteStartArray("cells");
         foreach (var cell in row.Cells)
         {

@@ -30,6 +30,7 @@ public static class UploadIngestor
         var (sheet, layout) = ChooseSheet(reader, options);
 
         var writer = new StagedRowWriter(options.ChunkSize);
+        var repeats = new RepeatedKeys(layout.Kind);
         var rowsRead = 0;
         var blankRows = 0;
         var blankRun = 0;
@@ -59,7 +60,7 @@ public static class UploadIngestor
             {
                 CheckRegion(mapped, region, sheet.Name, options.Language);
             }
-            writer.Write(mapped);
+            writer.Write(mapped, repeats.FirstRowOf(mapped));
             rowsRead++;
             if (writer.RowCount == options.ChunkSize)
             {
@@ -75,7 +76,7 @@ public static class UploadIngestor
         {
             throw new UploadRejectedException(FindingCode.FileEmpty, "the header has no rows below it", sheet.Name);
         }
-        return new IngestionResult(format, layout.Kind, sheet.Name, layout.HeaderRowNumber, layout.HeaderTexts,
+        return new IngestionResult(format, layout.Kind, sheet.Name, layout.HeaderRowNumber, layout.HeaderTexts, layout.FieldColumns(),
             rowsRead, blankRows, chunks, options.ChunkSize, stoppedAtBlankRun);
     }
 

@@ -21,6 +21,12 @@ public static class FieldNames
     public const string TargetNonAsn = "target_non_asn";
     public const string TargetVulnerable = "target_vulnerable";
     public const string MonthlyContributionIdr = "monthly_contribution_idr";
+
+    /// <summary>The non-ASN segment's own monthly rate, when the sheet gives one (budget check).</summary>
+    public const string ContributionNonAsnIdr = "monthly_contribution_non_asn_idr";
+
+    /// <summary>The vulnerable workers' own monthly rate, when the sheet gives one (budget check).</summary>
+    public const string ContributionVulnerableIdr = "monthly_contribution_vulnerable_idr";
     public const string LegalBasis = "legal_basis";
 
     // Enrolments.

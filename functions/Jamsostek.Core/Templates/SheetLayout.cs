@@ -72,6 +72,17 @@ public sealed class SheetLayout
         return position >= 0;
     }
 
+    /// <summary>Each field the header holds and its column letters ("nik" in "B"), for findings about blank cells.</summary>
+    public IReadOnlyDictionary<string, string> FieldColumns()
+    {
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (column, field) in FieldsByColumn.OrderBy(pair => pair.Key))
+        {
+            columns.TryAdd(field.Name, Sheets.CellAddress.ColumnName(column));
+        }
+        return columns;
+    }
+
     /// <summary>The row's value for each field the header holds, with its cell address.</summary>
     public MappedRow Map(SheetRow row)
     {

@@ -159,6 +159,10 @@ public sealed class SheetTemplate
         Field(FieldNames.MonthlyContributionIdr, FieldType.Amount, false,
             "Iuran per Bulan", "Iuran/Bulan", "Iuran Bulanan", "Iuran", "Besaran Iuran", "Iuran per Orang per Bulan",
             "Monthly Contribution", "Contribution per Month"),
+        Field(FieldNames.ContributionNonAsnIdr, FieldType.Amount, false,
+            "Iuran Non-ASN", "Iuran per Bulan Non-ASN", "Iuran Honorer", "Monthly Contribution Non-ASN"),
+        Field(FieldNames.ContributionVulnerableIdr, FieldType.Amount, false,
+            "Iuran Pekerja Rentan", "Iuran per Bulan Pekerja Rentan", "Iuran Rentan", "Monthly Contribution Vulnerable"),
         Field(FieldNames.LegalBasis, FieldType.Text, false,
             "Dasar Hukum", "Regulasi", "Peraturan", "Legal Basis"),
     ];

@@ -18,6 +18,7 @@ public sealed record StagingManifest(
     string Sheet,
     int HeaderRow,
     IReadOnlyList<string?> Columns,
+    IReadOnlyDictionary<string, string> FieldColumns,
     int RowsRead,
     int BlankRows,
     int Chunks,
@@ -25,7 +26,7 @@ public sealed record StagingManifest(
 {
     public static byte[] Serialize(UploadRecord record, IngestionResult result) => JsonSerializer.SerializeToUtf8Bytes(
         new StagingManifest(record.UploadId, record.Region, record.BlobName, record.Kind!, record.Format!, result.Sheet, result.HeaderRow,
-            result.Columns, result.RowsRead, result.BlankRows, result.Chunks, result.ChunkSize),
+            result.Columns, result.FieldColumns, result.RowsRead, result.BlankRows, result.Chunks, result.ChunkSize),
         StagingManifestJsonContext.Default.StagingManifest);
 }
 

@@ -86,7 +86,9 @@ public sealed class SheetTemplateTests
             [
                 "agreement_no", "agreement_type", "region_code", "region_name", "branch_office", "signed_on",
                 "coverage_start", "coverage_end", "funding_source", "budget_idr", "target_participants",
-                "target_non_asn", "target_vulnerable", "programs", "monthly_contribution_idr", "legal_basis",
+                "target_non_asn", "target_vulnerable", "programs", "monthly_contribution_idr",
+                // The segments' own rates, which BUDGET_SHORTFALL uses "when the sheet gives them".
+                "monthly_contribution_non_asn_idr", "monthly_contribution_vulnerable_idr", "legal_basis",
             ],
             SheetTemplate.Agreements.Fields.Select(f => f.Name));
     }
