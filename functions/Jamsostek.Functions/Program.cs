@@ -1,7 +1,9 @@
 using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Health;
 using Jamsostek.Functions.IngestUpload;
+using Jamsostek.Functions.ReprocessUpload;
 using Jamsostek.Functions.Storage;
+using Jamsostek.Functions.ValidateChunk;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 
@@ -10,6 +12,8 @@ builder.AddStorageClients();
 builder.AddHealth();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IngestServices>();
+builder.AddValidation();
+builder.AddReprocessUpload();
 
 var app = builder.Build();
 
@@ -18,6 +22,8 @@ app.UseStatusCodePages();
 
 app.MapHealthApi();
 app.MapIngestUpload();
+app.MapValidateChunk();
+app.MapReprocessUpload();
 
 app.Run();
 

@@ -5,20 +5,8 @@ namespace Jamsostek.Core.Validation;
 /// <summary>Reads a chunk written by <see cref="Ingestion.StagedRowWriter"/>: one JSON object per line.</summary>
 public static class StagedRowReader
 {
-    public static IEnumerable<StagedRow> Read(ReadOnlyMemory<byte> chunk)
-    {
-        var rest = chunk;
-        while (!rest.IsEmpty)
-        {
-            var end = rest.Span.IndexOf((byte)'\n');
-            var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
-            if (!line.Span.Trim((byte)' ').IsEmpty)
-            {
-                yield return Parse(line.Span);
-            }
-        }
-    }
+    public static IEnumerable<StagedRow> Read(ReadOnlyMemory<byte> chunk) =>
+        Text.JsonLines.Split(chunk).Select(line => Parse(line.Span));
 
     public static StagedRow Parse(ReadOnlySpan<byte> line)
     {

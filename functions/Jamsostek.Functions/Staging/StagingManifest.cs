@@ -28,6 +28,10 @@ public sealed record StagingManifest(
         new StagingManifest(record.UploadId, record.Region, record.BlobName, record.Kind!, record.Format!, result.Sheet, result.HeaderRow,
             result.Columns, result.FieldColumns, result.RowsRead, result.BlankRows, result.Chunks, result.ChunkSize),
         StagingManifestJsonContext.Default.StagingManifest);
+
+    public static StagingManifest Deserialize(BinaryData content) =>
+        JsonSerializer.Deserialize(content.ToMemory().Span, StagingManifestJsonContext.Default.StagingManifest)
+        ?? throw new InvalidDataException("The staging manifest is empty.");
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

@@ -1,5 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Jamsostek.Functions.Agreements;
+using Jamsostek.Functions.Coverage;
+using Jamsostek.Functions.Participants;
+using Jamsostek.Functions.Reports;
 using Jamsostek.Functions.Staging;
 using Jamsostek.Functions.Uploads;
 using Microsoft.Extensions.Options;
@@ -21,8 +26,17 @@ public static class StorageRegistration
             new BlobServiceClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         builder.Services.AddSingleton(services =>
             new TableServiceClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        // Base64, as host.json's queues.messageEncoding: what the queue trigger decodes.
+        builder.Services.AddSingleton(services => new QueueServiceClient(
+            services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString,
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<StagingStore>();
+        builder.Services.AddSingleton<ChunkResultStore>();
+        builder.Services.AddSingleton<AgreementStore>();
+        builder.Services.AddSingleton<ParticipantStore>();
+        builder.Services.AddSingleton<CoverageStore>();
+        builder.Services.AddSingleton<ReportStore>();
         return builder;
     }
 }

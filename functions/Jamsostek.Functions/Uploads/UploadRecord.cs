@@ -50,6 +50,26 @@ public sealed class UploadRecord : ITableEntity
 
     public int ChunkSize { get; set; }
 
+    /// <summary>Rows stored (warnings or not); <see cref="RowsRead"/> = <see cref="RowsAccepted"/> + <see cref="RowsRejected"/> once final.</summary>
+    public int RowsAccepted { get; set; }
+
+    public int RowsRejected { get; set; }
+
+    public int Warnings { get; set; }
+
+    /// <summary>Workers stored by an earlier upload under the same agreement whose values this upload changed.</summary>
+    public int RowsUpdated { get; set; }
+
+    /// <summary>The three most frequent error codes of the rejected rows, with counts ("NIK_FORMAT:3,DATE_FORMAT:1").</summary>
+    public string? TopErrors { get; set; }
+
+    /// <summary>Why the upload is failed (for operators; no personal data) and on which attempt it gave up.</summary>
+    public string? FailureReason { get; set; }
+
+    public int FailedAttempts { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
     public string? RejectionCode { get; set; }
 
     /// <summary>What the office reads, Bahasa Indonesia.</summary>

@@ -9,4 +9,7 @@ public static class UploadStatus
     public const string CompletedWithErrors = "completed_with_errors";
     public const string Rejected = "rejected";
     public const string Failed = "failed";
+
+    /// <summary>Nothing more happens to the upload unless an operator reprocesses it.</summary>
+    public static bool IsFinal(string status) => status is Completed or CompletedWithErrors or Rejected;
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Uploads;
 
@@ -8,35 +9,36 @@ public sealed class UploadStore(TableServiceClient tables)
 {
     public const string TableName = "uploads";
 
-    private readonly TableClient _table = tables.GetTableClient(TableName);
-    private int _created;
+    private readonly LazyTable _table = new(tables, TableName);
 
     public async Task<UploadRecord?> FindAsync(string region, string uploadId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        var response = await _table.GetEntityIfExistsAsync<UploadRecord>(region, uploadId, cancellationToken: cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<UploadRecord>(region, uploadId, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 
     public async Task SaveAsync(UploadRecord record, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
+        var table = await _table.GetAsync(cancellationToken);
         record.UpdatedAt = DateTimeOffset.UtcNow;
-        await _table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
     }
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    /// <summary>Saves only if nobody changed the record since it was read; false when somebody did.</summary>
+    public async Task<bool> TryReplaceAsync(UploadRecord record, CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref _created) == 0)
+        var table = await _table.GetAsync(cancellationToken);
+        record.UpdatedAt = DateTimeOffset.UtcNow;
+        try
         {
-            try
-            {
-                await _table.CreateIfNotExistsAsync(cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-            }
-            Volatile.Write(ref _created, 1);
+            var response = await table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+            record.ETag = response.Headers.ETag ?? record.ETag;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
         }
     }
 }

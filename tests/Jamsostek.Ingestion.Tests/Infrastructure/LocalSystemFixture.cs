@@ -39,6 +39,8 @@ public sealed class LocalSystemFixture : IAsyncLifetime
             {
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["AzureFunctionsWebHost__hostid"] = "ingestion-tests",
+                // These tests look at what ingestion queues, so nothing may take it off the queue.
+                ["AzureWebJobs.ValidateChunk.Disabled"] = "true",
             },
             ReadEnvironment = false,
             HttpPort = 0,

@@ -1,0 +1,34 @@
+using Azure.Data.Tables;
+using Jamsostek.Core.Validation;
+using Jamsostek.Functions.Storage;
+
+namespace Jamsostek.Functions.Agreements;
+
+/// <summary>The agreements table (see <see cref="AgreementEntity"/> for its keys).</summary>
+public sealed class AgreementStore(TableServiceClient tables)
+{
+    public const string TableName = "agreements";
+
+    private readonly LazyTable _table = new(tables, TableName);
+
+    public async Task<IReadOnlyList<AgreementEntity>> ListAsync(string region, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var found = new List<AgreementEntity>();
+        await foreach (var entity in table.QueryAsync<AgreementEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region}"), cancellationToken: cancellationToken))
+        {
+            found.Add(entity);
+        }
+        return found;
+    }
+
+    public async Task<AgreementEntity?> FindAsync(string region, string agreementNo, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<AgreementEntity>(region, AgreementEntity.RowKeyOf(agreementNo), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task UpsertAsync(IEnumerable<AgreementEntity> agreements, CancellationToken cancellationToken = default) =>
+        await TableBatches.UpsertAsync(await _table.GetAsync(cancellationToken), agreements, cancellationToken);
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Jamsostek.Core.Findings;
+using Jamsostek.Core.Text;
+using Jamsostek.Functions.Staging;
+using Jamsostek.Functions.Uploads;
+
+namespace Jamsostek.Functions.Reports;
+
+/// <summary>
+/// The office's files for a final upload, made from the chunks' report parts one chunk at a time:
+/// <c>findings.json</c> (Frictionless-like: valid, stats, findings) and the rejected rows as XLSX and CSV
+/// (see <see cref="RejectedRowsFile"/>).
+/// </summary>
+public static class UploadReportWriter
+{
+    /// <returns>The most frequent error codes of the upload, "CODE:count" comma separated, for the upload record.</returns>
+    public static async Task<string?> WriteAsync(ReportStore reports, StagingStore staging, UploadRecord record, string status, int accepted, int rejected, int warnings,
+        IReadOnlyList<(Finding Id, Finding En)> uploadFindings, CancellationToken cancellationToken)
+    {
+        var errorCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var stream = await reports.OpenWriteAsync(ReportStore.FindingsReport(record.UploadId), cancellationToken))
+        await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
+        {
+            json.WriteStartObject();
+            json.WriteString("uploadId", record.UploadId);
+            json.WriteString("region", record.Region);
+            json.WriteString("file", record.BlobName);
+            json.WriteString("kind", record.Kind);
+            json.WriteString("status", status);
+            json.WriteBoolean("valid", rejected == 0);
+            json.WriteStartObject("stats");
+            json.WriteNumber("rows", record.RowsRead);
+            json.WriteNumber("accepted", accepted);
+            json.WriteNumber("rejected", rejected);
+            json.WriteNumber("blankRows", record.BlankRows);
+            json.WriteNumber("warnings", warnings);
+            json.WriteEndObject();
+            json.WriteStartArray("findings");
+            foreach (var (id, en) in uploadFindings)
+            {
+                JsonSerializer.Serialize(json, FindingLine.From(id, en), ReportJsonContext.Default.FindingLine);
+            }
+            for (var chunk = 1; chunk <= record.Chunks; chunk++)
+            {
+                var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
+                foreach (var line in JsonLines.Split(part.ToMemory()))
+                {
+                    var finding = JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.FindingLine)!;
+                    if (finding.Severity == "error")
+                    {
+                        errorCounts[finding.Code] = errorCounts.GetValueOrDefault(finding.Code) + 1;
+                    }
+                    json.WriteRawValue(line.Span, skipInputValidation: true);
+                }
+                await json.FlushAsync(cancellationToken);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        if (rejected > 0)
+        {
+            await RejectedRowsFile.WriteAsync(reports, staging, record, cancellationToken);
+        }
+        return errorCounts.Count == 0
+            ? null
+            : string.Join(',', errorCounts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Take(3)
+                .Select(pair => $"{pair.Key}:{pair.Value}"));
+    }
+}

@@ -1,0 +1,28 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Jamsostek.Functions.Storage;
+
+/// <summary>A table client that creates its table on first use (a new storage account has none).</summary>
+public sealed class LazyTable(TableServiceClient tables, string name)
+{
+    private readonly TableClient _client = tables.GetTableClient(name);
+    private int _created;
+
+    public async ValueTask<TableClient> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _created) == 0)
+        {
+            try
+            {
+                await _client.CreateIfNotExistsAsync(cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Created meanwhile by another instance, or still being deleted: either way it is there.
+            }
+            Volatile.Write(ref _created, 1);
+        }
+        return _client;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Jamsostek.Functions.Storage;
+
+/// <summary>Queue names, as the function.json bindings name them.</summary>
+public static class QueueNames
+{
+    /// <summary>One claim-check message per staged chunk (IngestUpload out, ValidateChunk in).</summary>
+    public const string Validation = "validation";
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Jamsostek.Core.Findings;
+using Jamsostek.Core.Templates;
+using Jamsostek.Core.Validation;
+using Jamsostek.Functions.Reports;
+using Jamsostek.Functions.Uploads;
+
+namespace Jamsostek.Functions.ValidateChunk;
+
+/// <summary>
+/// When every chunk of an upload has its result: recounts the coverage of the agreements the upload touched,
+/// writes the office's files and sets the final status with reconciled counts. Every step may run twice (two
+/// chunks finishing together, a redelivered message) with the same outcome; the status changes once, guarded by
+/// the record's ETag.
+/// </summary>
+public sealed class UploadFinalizer(ValidationServices services)
+{
+    public async Task<bool> TryFinalizeAsync(string region, string uploadId, CancellationToken cancellationToken)
+    {
+        var record = await services.Uploads.FindAsync(region, uploadId, cancellationToken);
+        if (record is null || UploadStatus.IsFinal(record.Status))
+        {
+            return false;
+        }
+        var results = await services.Chunks.ListAsync(uploadId, cancellationToken);
+        if (results.Count < record.Chunks)
+        {
+            return false;
+        }
+
+        var accepted = results.Sum(r => r.Accepted);
+        var rejected = results.Sum(r => r.Rejected);
+        var uploadFindings = record.Kind == "enrolments"
+            ? await RecountCoverageAsync(region, results, cancellationToken)
+            : [];
+        var status = rejected == 0 ? UploadStatus.Completed : UploadStatus.CompletedWithErrors;
+        var topErrors = await UploadReportWriter.WriteAsync(services.Reports, services.Staging, record, status, accepted, rejected, results.Sum(r => r.Warnings) + uploadFindings.Count,
+            uploadFindings, cancellationToken);
+
+        record.Status = status;
+        record.RowsAccepted = accepted;
+        record.RowsRejected = rejected;
+        record.Warnings = results.Sum(r => r.Warnings) + uploadFindings.Count;
+        record.RowsUpdated = results.Sum(r => r.Updated);
+        record.TopErrors = topErrors;
+        record.FailureReason = null;
+        record.CompletedAt = services.Time.GetUtcNow();
+        if (!await services.Uploads.TryReplaceAsync(record, cancellationToken))
+        {
+            return false;
+        }
+        ValidationLog.Finalized(services.Logger, uploadId, status, accepted, rejected, record.RowsRead);
+        return true;
+    }
+
+    /// <summary>Recounts each agreement the upload's rows belong to; an agreement now over its target is reported.</summary>
+    private async Task<IReadOnlyList<(Finding Id, Finding En)>> RecountCoverageAsync(string region, IReadOnlyList<ChunkResultEntity> results,
+        CancellationToken cancellationToken)
+    {
+        var findings = new List<(Finding, Finding)>();
+        var agreementNumbers = results.SelectMany(r => r.Agreements.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal);
+        foreach (var agreementNo in agreementNumbers)
+        {
+            var participants = await services.Coverage.RecountAgreementAsync(region, agreementNo, cancellationToken);
+            var agreement = await services.Agreements.FindAsync(region, agreementNo, cancellationToken);
+            if (agreement?.ToAgreement().Target is { } target && participants > target)
+            {
+                findings.Add((Quota(Language.Id, agreementNo, participants, target), Quota(Language.En, agreementNo, participants, target)));
+            }
+        }
+        return findings;
+    }
+
+    private static Finding Quota(Language language, string agreementNo, int participants, int target) => new(
+        FindingCode.QuotaExceeded, Severity.Warning, ValidationMessages.QuotaExceeded(language, agreementNo, participants, target),
+        Field: FieldNames.AgreementNo, Value: agreementNo);
+}

@@ -1,0 +1,20 @@
+namespace Jamsostek.Functions.ValidateChunk;
+
+/// <summary>Ids, counts and codes only: nothing from the sheet's rows.</summary>
+internal static partial class ValidationLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Upload {UploadId} chunk {Chunk}/{Chunks}: {Accepted} accepted, {Rejected} rejected, {Warnings} warnings, {Updated} updated")]
+    public static partial void ChunkValidated(ILogger logger, string uploadId, int chunk, int chunks, int accepted, int rejected, int warnings, int updated);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Upload {UploadId} chunk {Chunk} was validated already; nothing written")]
+    public static partial void ChunkAlreadyDone(ILogger logger, string uploadId, int chunk);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Upload {UploadId} is {Status}: {Accepted} accepted, {Rejected} rejected of {Rows} rows")]
+    public static partial void Finalized(ILogger logger, string uploadId, string status, int accepted, int rejected, int rows);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Upload {UploadId} chunk {Chunk} failed on attempt {Attempt} of {MaxAttempts}: {Reason}")]
+    public static partial void ChunkFailed(ILogger logger, string uploadId, int chunk, int attempt, int maxAttempts, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Upload {UploadId} chunk {Chunk} skipped: the upload is {Status}")]
+    public static partial void ChunkSkipped(ILogger logger, string uploadId, int chunk, string status);
+}

@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Jamsostek.Pipeline.Tests.Infrastructure;
+using Jamsostek.TestData;
+
+namespace Jamsostek.Pipeline.Tests;
+
+[Collection(PipelineCollection.Name)]
+public sealed class FaultTests(PipelineFixture system)
+{
+    [Fact]
+    public async Task ChunkThatKeepsFailingLeavesTheUploadFailedWithItsAttemptsAndAnOperatorCanReprocessIt()
+    {
+        var scenario = new Scenario("8105", "PKS/006/SBT/2035", 2035);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2035.xlsx", scenario.AgreementsXlsx());
+        // An upload whose chunk blob is missing, as after a storage accident: every attempt fails.
+        var uploadId = $"{scenario.Region}-00000000000000fa11ed";
+        var worker = scenario.Workers(1, seed: 6)[0];
+        await system.Table("uploads").UpsertEntityAsync(new TableEntity(scenario.Region, uploadId)
+        {
+            ["BlobName"] = $"{scenario.Region}/hilang.csv", ["Status"] = "validating", ["Kind"] = "enrolments", ["RowsRead"] = 1,
+            ["RowsChunked"] = 1, ["Chunks"] = 1, ["ChunkSize"] = 1000, ["ReceivedAt"] = DateTimeOffset.UtcNow,
+        });
+        var manifest = new JsonObject
+        {
+            ["uploadId"] = uploadId, ["region"] = scenario.Region, ["blobName"] = $"{scenario.Region}/hilang.csv", ["kind"] = "enrolments",
+            ["format"] = "csv", ["sheet"] = "hilang", ["headerRow"] = 1, ["columns"] = new JsonArray("NIK", "Nama", "Tanggal Lahir", "Nomor PKS"),
+            ["fieldColumns"] = new JsonObject { ["nik"] = "A", ["full_name"] = "B", ["birth_date"] = "C", ["agreement_no"] = "D" },
+            ["rowsRead"] = 1, ["blankRows"] = 0, ["chunks"] = 1, ["chunkSize"] = 1000,
+        };
+        await system.Staging.CreateIfNotExistsAsync();
+        await system.Staging.GetBlobClient($"{uploadId}/manifest.json").UploadAsync(BinaryData.FromString(manifest.ToJsonString()), overwrite: true);
+        await system.Queue("validation").SendMessageAsync(new JsonObject
+        {
+            ["uploadId"] = uploadId, ["region"] = scenario.Region, ["chunk"] = 1, ["chunks"] = 1, ["blob"] = $"{uploadId}/chunk-00001.jsonl",
+        }.ToJsonString());
+
+        var failed = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromSeconds(60));
+        Assert.Equal("failed", failed.GetString("Status"));
+        Assert.Equal(5, failed.GetInt32("FailedAttempts"));
+        Assert.Contains("Chunk 1 of 1 failed 5 times", failed.GetString("FailureReason"));
+        var poison = (await system.Queue("validation-poison").ReceiveMessagesAsync(32)).Value;
+        Assert.Contains(poison, m => m.Body.ToString().Contains(uploadId));
+
+        // The operator restores the chunk and reprocesses the upload.
+        var nik = (string)worker[EnrolmentSheet.Columns.Nik]!;
+        var birth = ((DateOnly)worker[EnrolmentSheet.Columns.BirthDate]!).ToString("yyyy-MM-dd");
+        var line = $$"""{"row":2,"cells":[{"f":"nik","c":"A2","t":"{{nik}}","v":"{{nik}}"},{"f":"full_name","c":"B2","t":"Maria Goreti","v":"Maria Goreti"},{"f":"birth_date","c":"C2","t":"x","v":"{{birth}}"},{"f":"agreement_no","c":"D2","t":"{{scenario.AgreementNo}}","v":"{{scenario.AgreementNo}}"}]}""";
+        await system.Staging.GetBlobClient($"{uploadId}/chunk-00001.jsonl").UploadAsync(BinaryData.FromString(line + "\n"), overwrite: true);
+        using var admin = system.CreateAdminClient();
+        using (var unauthorized = new HttpClient { BaseAddress = system.Host.BaseAddress })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized,
+                (await unauthorized.PostAsync($"api/manage/uploads/{uploadId}/reprocess", null)).StatusCode);
+        }
+        var response = await admin.PostAsync($"api/manage/uploads/{uploadId}/reprocess", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal([1], JsonNode.Parse(await response.Content.ReadAsStringAsync())!["requeuedChunks"]!.AsArray().Select(n => n!.GetValue<int>()));
+
+        var completed = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromSeconds(60));
+        Assert.Equal("completed", completed.GetString("Status"));
+        Assert.Equal(1, completed.GetInt32("RowsAccepted"));
+        Assert.Single(await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey));
+    }
+
+    [Fact]
+    public async Task HandlerKilledDuringATwentyThousandRowUploadLosesAndDuplicatesNothing()
+    {
+        var scenario = new Scenario("5204", "PKS/007/SBW/2036", 2036, Target: 20_000);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2036.xlsx", scenario.AgreementsXlsx());
+        var content = Scenario.EnrolmentsXlsx(scenario.Workers(20_000, seed: 7));
+        var uploadId = PipelineFixture.UploadIdOf(scenario.Region, content);
+        await system.UploadAsync(scenario.Region, "peserta-2036.xlsx", content);
+
+        // Kill the handler once validation is under way, as a crash or a scale-in would.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"))).Count < 3)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "validation did not start");
+            await Task.Delay(100);
+        }
+        system.Host.HandlerProcess!.Crash();
+
+        var record = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromMinutes(3));
+        Assert.Equal("completed", record.GetString("Status"));
+        Assert.Equal(20_000, record.GetInt32("RowsRead"));
+        Assert.Equal(20_000, record.GetInt32("RowsAccepted"));
+        Assert.Equal(0, record.GetInt32("RowsRejected"));
+        Assert.Equal(20, (await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"))).Count);
+        var participants = await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey);
+        Assert.Equal(20_000, participants.Count);
+        var coverage = await system.QueryAsync("coverage", TableClient.CreateQueryFilter($"PartitionKey eq {scenario.Region}"));
+        Assert.Equal(20_000, coverage.Where(c => c.GetString("AgreementNo") == scenario.AgreementNo).Sum(c => c.GetInt32("Participants") ?? 0));
+    }
+}

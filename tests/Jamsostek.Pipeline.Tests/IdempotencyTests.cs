@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Jamsostek.Pipeline.Tests.Infrastructure;
+using C = Jamsostek.TestData.EnrolmentSheet.Columns;
+
+namespace Jamsostek.Pipeline.Tests;
+
+[Collection(PipelineCollection.Name)]
+public sealed class IdempotencyTests(PipelineFixture system)
+{
+    [Fact]
+    public async Task ChunkMessageDeliveredAgainChangesNothing()
+    {
+        var scenario = new Scenario("5311", "PKS/002/SUMBA-TIMUR/2031", 2031);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2031.xlsx", scenario.AgreementsXlsx());
+        var record = await system.UploadAndWaitAsync(scenario.Region, "peserta-2031.xlsx", Scenario.EnrolmentsXlsx(scenario.Workers(40, seed: 2)));
+        Assert.Equal("completed", record.GetString("Status"));
+        var chunk = (await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {record.RowKey}"))).Single();
+
+        var message = new JsonObject
+        {
+            ["uploadId"] = record.RowKey, ["region"] = scenario.Region, ["chunk"] = 1, ["chunks"] = 1,
+            ["blob"] = $"{record.RowKey}/chunk-00001.jsonl",
+        };
+        await system.Queue("validation").SendMessageAsync(message.ToJsonString());
+        await WaitForEmptyQueueAsync("validation");
+
+        var again = await system.WaitForOutcomeAsync(scenario.Region, record.RowKey);
+        Assert.Equal(record.GetDateTimeOffset("CompletedAt"), again.GetDateTimeOffset("CompletedAt"));
+        Assert.Equal(40, again.GetInt32("RowsAccepted"));
+        Assert.Equal(chunk.ETag, (await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {record.RowKey}"))).Single().ETag);
+        Assert.Equal(40, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
+    }
+
+    [Fact]
+    public async Task WorkerUploadedAgainUnderTheSameAgreementIsUpdatedAndTheChangeIsRecorded()
+    {
+        var scenario = new Scenario("5311", "PKS/003/SUMBA-TIMUR/2032", 2032);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2032.xlsx", scenario.AgreementsXlsx());
+        var workers = scenario.Workers(5, seed: 3);
+        var first = await system.UploadAndWaitAsync(scenario.Region, "peserta-2032.xlsx", Scenario.EnrolmentsXlsx(workers));
+        Assert.Equal(5, first.GetInt32("RowsAccepted"));
+
+        workers[2][C.Phone] = "0813-1111-2222";
+        var second = await system.UploadAndWaitAsync(scenario.Region, "peserta-2032-revisi.xlsx", Scenario.EnrolmentsXlsx(workers));
+
+        Assert.Equal("completed", second.GetString("Status"));
+        Assert.Equal(5, second.GetInt32("RowsAccepted"));
+        Assert.Equal(1, second.GetInt32("RowsUpdated"));
+        var participants = await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey);
+        Assert.Equal(5, participants.Count);
+        var updated = participants.Single(p => p.RowKey == (string)workers[2][C.Nik]!);
+        Assert.Equal("+6281311112222", updated.GetString("Phone"));
+        Assert.Equal(second.RowKey, updated.GetString("UploadId"));
+        var change = Assert.Single(await system.QueryAsync("participantchanges",
+            TableClient.CreateQueryFilter($"PartitionKey eq {scenario.Region + "|" + scenario.AgreementKey}")));
+        Assert.Equal("phone", change.GetString("ChangedFields"));
+        Assert.Equal(first.RowKey, change.GetString("PreviousUploadId"));
+    }
+
+    [Fact]
+    public async Task SameFileUploadedTwiceUnderAnotherNameStoresNothingTwice()
+    {
+        var scenario = new Scenario("5311", "PKS/004/SUMBA-TIMUR/2033", 2033);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2033.xlsx", scenario.AgreementsXlsx());
+        var content = Scenario.EnrolmentsXlsx(scenario.Workers(12, seed: 4));
+        var first = await system.UploadAndWaitAsync(scenario.Region, "peserta-2033.xlsx", content);
+
+        await system.UploadAsync(scenario.Region, "peserta-2033-salinan.xlsx", content);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var again = await system.WaitForOutcomeAsync(scenario.Region, first.RowKey);
+        Assert.Equal(first.GetDateTimeOffset("CompletedAt"), again.GetDateTimeOffset("CompletedAt"));
+        Assert.Single(await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {first.RowKey}")));
+        Assert.Equal(12, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
+    }
+
+    [Fact]
+    public async Task EnrolmentsUploadedBeforeTheirAgreementAreRejectedAsAgreementUnknown()
+    {
+        var scenario = new Scenario("5311", "PKS/005/SUMBA-TIMUR/2034", 2034);
+
+        var record = await system.UploadAndWaitAsync(scenario.Region, "peserta-2034.xlsx", Scenario.EnrolmentsXlsx(scenario.Workers(3, seed: 5)));
+
+        Assert.Equal("completed_with_errors", record.GetString("Status"));
+        Assert.Equal(3, record.GetInt32("RowsRejected"));
+        var report = await system.FindingsReportAsync(record.RowKey);
+        Assert.All(report["findings"]!.AsArray(), f => Assert.Equal("AGREEMENT_UNKNOWN", f!["code"]!.GetValue<string>()));
+        Assert.Equal(["L2", "L3", "L4"], report["findings"]!.AsArray().Select(f => f!["cell"]!.GetValue<string>()).Order());
+        Assert.Equal("AGREEMENT_UNKNOWN:3", record.GetString("TopErrors"));
+    }
+
+    private async Task WaitForEmptyQueueAsync(string name)
+    {
+        var queue = system.Queue(name);
+        for (var i = 0; i < 100; i++)
+        {
+            var properties = (await queue.GetPropertiesAsync()).Value;
+            if (properties.ApproximateMessagesCount == 0)
+            {
+                // The last message is off the queue; give its invocation time to finish.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                return;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Queue {name} did not empty.");
+    }
+}
