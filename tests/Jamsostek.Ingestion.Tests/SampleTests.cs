@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Jamsostek.Ingestion.Tests.Infrastructure;
+using Jamsostek.Samples;
 
 namespace Jamsostek.Ingestion.Tests;
 
@@ -73,6 +74,30 @@ public sealed class SampleTests(LocalSystemFixture system)
         Assert.Equal("\"5316\"", values["region_code"]);
         Assert.Equal("\"2026-04-01\"", values["coverage_start"]);
         Assert.Equal("\"2027-03-31\"", values["coverage_end"]);
+    }
+
+    [Theory]
+    [InlineData(SheetFormat.Xlsx, "xlsx")]
+    [InlineData(SheetFormat.Xls, "xls")]
+    [InlineData(SheetFormat.Csv, "csv")]
+    public async Task SyntheticSheetOfTheSamplesCommandIsValidThroughout(SheetFormat format, string extension)
+    {
+        using var content = new MemoryStream();
+        SyntheticSheet.Write(content, 1_500, "5318", format, seed: 7);
+
+        await system.UploadAsync("5318", $"synthetic-1500.{extension}", content.ToArray());
+        var record = await system.WaitForRecordAsync("5318", $"5318/synthetic-1500.{extension}");
+        await system.DrainChunkMessagesAsync(record.RowKey);
+
+        Assert.Equal("validating", record.GetString("Status"));
+        Assert.Equal("enrolments", record.GetString("Kind"));
+        Assert.Equal(1_500, record.GetInt32("RowsRead"));
+        Assert.Equal(2, record.GetInt32("Chunks"));
+        var staged = await system.StagedRowsAsync(record.RowKey);
+        Assert.Equal(1_500, staged.Count);
+        Assert.DoesNotContain(staged.SelectMany(row => row["cells"]!.AsArray()), cell => cell!["e"] is not null);
+        Assert.All(staged, row => Assert.Contains(row["cells"]!.AsArray(),
+            cell => (string?)cell!["f"] == "agreement_no" && (string?)cell["v"] == SampleAgreements.SumbaBaratDaya.Number));
     }
 
     private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);

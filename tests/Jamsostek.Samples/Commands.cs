@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using Jamsostek.TestData;
 
 namespace Jamsostek.Samples;
 
@@ -25,9 +24,13 @@ internal static class Commands
             {
                 sample.Write(file);
             }
-            var counts = $"{sample.Rows} {(sample.Rows == 1 ? "row" : "rows")}" + (sample.BlankRows > 0 ? $", {sample.BlankRows} blank" : "");
+            var counts = $"{sample.Rows} {(sample.Rows == 1 ? "row" : "rows")}" + (sample.BlankRows.Count > 0 ? $", {sample.BlankRows.Count} blank" : "");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {sample.RelativePath,-48} {sample.Kind,-10} {counts,-18} {new FileInfo(path).Length / 1024.0,5:0.0} KB"));
+            foreach (var row in sample.BlankRows)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      row {row,-4} blank: counted apart, not read"));
+            }
             foreach (var finding in sample.Findings)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -51,13 +54,14 @@ internal static class Commands
         };
         var path = Path.GetFullPath(options.Required("out"));
         var seed = options.Number("seed", fallback: 1);
+        SampleAgreement pks;
         try
         {
-            Regencies.Get(region);
+            pks = SampleAgreements.For(region);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            throw new CommandLineException(ex.Message);
+            throw new CommandLineException($"--region takes a 4-digit region code such as 5204 or 52.04, not '{region}'.");
         }
         if (format == SheetFormat.Xls && rows > SyntheticSheet.MaxXlsRows)
         {
@@ -70,7 +74,7 @@ internal static class Commands
             SyntheticSheet.Write(file, rows, region, format, seed);
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {rows:N0} enrolment rows for {region} ({SampleAgreements.For(region).Number}) to {path} ({new FileInfo(path).Length:N0} bytes)"));
+            $"Wrote {rows:N0} enrolment rows for {pks.Regency.Code} ({pks.Number}, {pks.Start:dd/MM/yyyy}-{pks.End:dd/MM/yyyy}) to {path} ({new FileInfo(path).Length:N0} bytes)"));
         return 0;
     }
 

@@ -102,7 +102,7 @@ internal sealed class EnrolmentDraft
     /// The rows in sheet order, "No" counting the rows that hold a worker, and what validation should find in them,
     /// by spreadsheet row: <paramref name="firstRow"/> is the row (CSV line) of the first data row.
     /// </summary>
-    public (IReadOnlyList<object?[]> Rows, IReadOnlyList<SampleFinding> Findings) Build(int firstRow)
+    public (IReadOnlyList<object?[]> Rows, IReadOnlyList<SampleFinding> Findings, IReadOnlyList<int> BlankRows) Build(int firstRow)
     {
         var no = 0;
         var rows = new List<object?[]>(_rows.Count);
@@ -122,12 +122,11 @@ internal sealed class EnrolmentDraft
             .Select(s => new SampleFinding(RowNumber(s.Row), CellName(s.Column, RowNumber(s.Row)), s.Code, IsWarning: false, s.Typed, s.Why(RowNumber)))
             .OrderBy(f => f.Row)
             .ToList();
-        return (rows, findings);
+        var blankRows = _rows.Select((row, index) => (row, index)).Where(r => r.row is null).Select(r => firstRow + r.index).ToList();
+        return (rows, findings, blankRows);
     }
 
     public int RowCount => _rows.Count(r => r is not null);
-
-    public int BlankRowCount => _rows.Count(r => r is null);
 
     /// <summary>"B17". The templates have fewer than 26 columns.</summary>
     public static string CellName(int column, int row) => $"{(char)('A' + column)}{row}";

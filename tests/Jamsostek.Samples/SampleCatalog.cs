@@ -39,7 +39,7 @@ public static class SampleCatalog
         var sheet = AgreementSheet.Sheet(rows, "PKS 2026",
             "DAFTAR PERJANJIAN KERJA SAMA PEMERINTAH KABUPATEN SUMBAWA DAN BPJS KETENAGAKERJAAN CABANG SUMBAWA",
             "TAHUN ANGGARAN 2026");
-        return new SampleFile(pks.Regency.Code, "perjanjian-sumbawa-2026.xlsx", Agreements, rows.Length, 0, [],
+        return new SampleFile(pks.Regency.Code, "perjanjian-sumbawa-2026.xlsx", Agreements, rows.Length, [], [],
             stream => SpreadsheetWriter.WriteXlsx(stream, [sheet]));
     }
 
@@ -59,7 +59,7 @@ public static class SampleCatalog
                 programs: "JKK, JKM", monthlyContribution: "16.800", legalBasis: "Perbup No. 41 Tahun 2026"),
         ];
         var sheet = AgreementSheet.Sheet(rows, "Perjanjian");
-        return new SampleFile(pks.Regency.Code, "perjanjian-sumba-barat-daya-2026.xlsx", Agreements, rows.Length, 0, [],
+        return new SampleFile(pks.Regency.Code, "perjanjian-sumba-barat-daya-2026.xlsx", Agreements, rows.Length, [], [],
             stream => SpreadsheetWriter.WriteXlsx(stream, [sheet]));
     }
 
@@ -79,7 +79,7 @@ public static class SampleCatalog
         SampleFinding shortfall = new(4, "J4", "BUDGET_SHORTFALL", IsWarning: true, "1,5 miliar",
             "9,345 participants x 12 months x Rp 16,800 = Rp 1,883,952,000, more than the budget of Rp 1,500,000,000 " +
             "(the real figures; the agreement is stored and the office warned).");
-        return new SampleFile(pks.Regency.Code, "perjanjian-nagekeo-2026.xls", Agreements, rows.Length, 0, [shortfall],
+        return new SampleFile(pks.Regency.Code, "perjanjian-nagekeo-2026.xls", Agreements, rows.Length, [], [shortfall],
             stream => SpreadsheetWriter.WriteXls(stream, [sheet]));
     }
 
@@ -110,10 +110,10 @@ public static class SampleCatalog
             EnrolmentSheet.Title(pks.Regency.Code, 2026),
             $"PKS No. {pks.Number} ({OfficeHabits.LongDate(pks.Start)} - {OfficeHabits.LongDate(pks.End)})",
         ];
-        var (rows, findings) = draft.Build(firstRow: titles.Length + 3);
+        var (rows, findings, blankRows) = draft.Build(firstRow: titles.Length + 3);
         var sheet = new SheetSpec("Daftar Peserta", EnrolmentSheet.WithTitle(EnrolmentSheet.WithHeader(rows), titles),
             MergedRanges: EnrolmentSheet.TitleMerges(titles.Length));
-        return new SampleFile(pks.Regency.Code, "peserta-sumbawa-2026.xlsx", Enrolments, draft.RowCount, draft.BlankRowCount, findings,
+        return new SampleFile(pks.Regency.Code, "peserta-sumbawa-2026.xlsx", Enrolments, draft.RowCount, blankRows, findings,
             stream => SpreadsheetWriter.WriteXlsx(stream, [sheet]));
     }
 
@@ -140,9 +140,9 @@ public static class SampleCatalog
         draft.BlankRowAfter(120);
 
         // Exported from an application: no title, the header on line 1.
-        var (rows, findings) = draft.Build(firstRow: 2);
+        var (rows, findings, blankRows) = draft.Build(firstRow: 2);
         var lines = EnrolmentSheet.WithHeader(rows).ToList();
-        return new SampleFile(pks.Regency.Code, "peserta-sumba-barat-daya-okt-des-2026.csv", Enrolments, draft.RowCount, draft.BlankRowCount, findings,
+        return new SampleFile(pks.Regency.Code, "peserta-sumba-barat-daya-okt-des-2026.csv", Enrolments, draft.RowCount, blankRows, findings,
             // Excel's "CSV (dipisahkan koma)" in an Indonesian locale: semicolons, Windows-1252, no byte order mark.
             stream => SpreadsheetWriter.WriteCsv(stream, lines, ';', SpreadsheetWriter.Windows1252));
     }
@@ -170,10 +170,10 @@ public static class SampleCatalog
         draft.BlankRowAfter(77);
 
         string[] titles = ["DAFTAR PESERTA BPJS KETENAGAKERJAAN NON-ASN DAN PEKERJA RENTAN KABUPATEN NAGEKEO TAHUN ANGGARAN 2026"];
-        var (rows, findings) = draft.Build(firstRow: titles.Length + 3);
+        var (rows, findings, blankRows) = draft.Build(firstRow: titles.Length + 3);
         var sheet = new SheetSpec("Peserta", EnrolmentSheet.WithTitle(EnrolmentSheet.WithHeader(rows), titles),
             MergedRanges: EnrolmentSheet.TitleMerges(titles.Length));
-        return new SampleFile(pks.Regency.Code, "peserta-nagekeo-2026.xls", Enrolments, draft.RowCount, draft.BlankRowCount, findings,
+        return new SampleFile(pks.Regency.Code, "peserta-nagekeo-2026.xls", Enrolments, draft.RowCount, blankRows, findings,
             stream => SpreadsheetWriter.WriteXls(stream, [sheet]));
     }
 }

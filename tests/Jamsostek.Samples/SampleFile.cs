@@ -6,13 +6,16 @@ namespace Jamsostek.Samples;
 /// </summary>
 public sealed record SampleFinding(int Row, string Cell, string Code, bool IsWarning, string Typed, string Why);
 
-/// <summary>One file of samples/: where it is uploaded, what ingestion should read from it, and how to write it.</summary>
+/// <summary>
+/// One file of samples/: where it is uploaded, what ingestion should read from it (rows holding data, and the
+/// spreadsheet rows left blank between them), what validation should find, and how to write it.
+/// </summary>
 public sealed record SampleFile(
     string Region,
     string FileName,
     string Kind,
     int Rows,
-    int BlankRows,
+    IReadOnlyList<int> BlankRows,
     IReadOnlyList<SampleFinding> Findings,
     Action<Stream> Write)
 {
