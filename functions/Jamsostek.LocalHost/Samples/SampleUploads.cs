@@ -93,9 +93,24 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
         }
 
         output.WriteLine($"Samples     {folder} -> container {Container} (first start only; blobs already there are kept)");
+        var outcomes = new List<SampleOutcome>();
+        try
+        {
+            await UploadAndReportAsync(sheets, outcomes, output, cancellationToken);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException)
+        {
+            // Storage that stops answering should not stop the local system: the health line already tells.
+            SampleLog.StorageFailed(logger, ex.GetType().Name, ex.Message);
+            output.WriteLine($"  samples stopped: storage failed ({ex.Message.Split('\n')[0]})");
+        }
+        return outcomes;
+    }
+
+    private async Task UploadAndReportAsync(IReadOnlyList<SampleSheet> sheets, List<SampleOutcome> outcomes, TextWriter output, CancellationToken cancellationToken)
+    {
         var container = blobs.GetBlobContainerClient(Container);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var outcomes = new List<SampleOutcome>();
         foreach (var group in sheets.GroupBy(sheet => sheet.IsAgreements))
         {
             var uploads = new List<(SampleSheet Sheet, bool Uploaded, string? Failure)>();
@@ -117,7 +132,6 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
                 outcomes.Add(outcome);
             }
         }
-        return outcomes;
     }
 
     private async Task<(SampleSheet Sheet, bool Uploaded, string? Failure)> UploadAsync(BlobContainerClient container, SampleSheet sheet, CancellationToken cancellationToken)
@@ -235,6 +249,9 @@ internal static partial class SampleLog
 
     [LoggerMessage(EventId = 73, Level = LogLevel.Warning, Message = "Sample {BlobName} has no upload record past 'received' after {Seconds} s; is IngestUpload running?")]
     public static partial void NoRecord(ILogger logger, string blobName, double seconds);
+
+    [LoggerMessage(EventId = 75, Level = LogLevel.Warning, Message = "Samples stopped: storage failed ({ExceptionType}: {Reason})")]
+    public static partial void StorageFailed(ILogger logger, string exceptionType, string reason);
 
     [LoggerMessage(EventId = 74, Level = LogLevel.Information, Message = "Samples not uploaded: storage account {AccountName} is not the local emulator")]
     public static partial void NotDevelopmentStorage(ILogger logger, string accountName);
