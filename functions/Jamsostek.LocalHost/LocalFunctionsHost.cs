@@ -25,16 +25,20 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
     private readonly ILoggerFactory? _ownedLoggers;
 
-    private LocalFunctionsHost(WebApplication web, FunctionApp app, string hostId, HandlerProcess? handlerProcess, ILoggerFactory? ownedLoggers)
+    private LocalFunctionsHost(WebApplication web, FunctionApp app, AppSettings settings, string hostId, HandlerProcess? handlerProcess, ILoggerFactory? ownedLoggers)
     {
         _ownedLoggers = ownedLoggers;
         _web = web;
         App = app;
+        Settings = settings;
         HostId = hostId;
         _handlerProcess = handlerProcess;
     }
 
     public FunctionApp App { get; }
+
+    /// <summary>The app settings the host and the handler run with (local.settings.json, environment, overrides).</summary>
+    public AppSettings Settings { get; }
 
     public string HostId { get; }
 
@@ -137,7 +141,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         web.MapAdmin(hostId);
         web.MapHttpTriggers(app, settings);
 
-        var host = new LocalFunctionsHost(web, app, hostId, handlerProcess, ownedLoggers);
+        var host = new LocalFunctionsHost(web, app, settings, hostId, handlerProcess, ownedLoggers);
         try
         {
             await web.StartAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace Jamsostek.LocalHost;
 /// </summary>
 public sealed class LocalSystem : IAsyncDisposable
 {
-    private LocalSystem(DevServices.DevServices? devServices, LocalFunctionsHost host, string settingsPath)
+    internal LocalSystem(DevServices.DevServices? devServices, LocalFunctionsHost host, string settingsPath)
     {
         DevServices = devServices;
         Host = host;

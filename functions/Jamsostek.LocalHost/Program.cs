@@ -36,7 +36,7 @@ using var loggers = LoggerFactory.Create(logging => logging
 try
 {
     await using var system = await LocalSystem.StartAsync(scriptRoot, port, loggers, stop.Token);
-    await StartupJob.RunAsync(system, Console.Out, stop.Token);
+    await StartupJob.RunAsync(system, Console.Out, loggers, stop.Token);
     await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
     Console.WriteLine("Stopping: the app, the local host and the dev services it started.");
     return 0;

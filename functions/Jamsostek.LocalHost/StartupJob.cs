@@ -1,12 +1,20 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Jamsostek.LocalHost.App;
+using Jamsostek.LocalHost.Samples;
+using Microsoft.Extensions.Logging;
+
 namespace Jamsostek.LocalHost;
 
 /// <summary>
 /// The main job `start` runs once the system is up, so a newcomer sees it work: asks the app for its health
-/// through the host (which proves host, handler and storage talk to each other), then prints where to look.
+/// through the host (which proves host, handler and storage talk to each other), prints where to look, then
+/// uploads the sheets in samples/ on first start and prints what ingestion made of each.
 /// </summary>
 internal static class StartupJob
 {
-    public static async Task RunAsync(LocalSystem system, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SampleOutcome>> RunAsync(LocalSystem system, TextWriter output, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var host = system.Host;
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -24,7 +32,14 @@ internal static class StartupJob
             output.WriteLine($"  Storage     Azurite, blob http://127.0.0.1:10000 (data in .azurite/)");
             output.WriteLine($"  Mail        MailDev UI {dev.MailDevWebAddress} (SMTP 127.0.0.1:{dev.SmtpPort})");
         }
+
+        // The SDK clients map UseDevelopmentStorage=true to the emulator's well-known account and ports themselves.
+        var storage = host.Settings.ConnectionString(AppSettings.StorageConnection);
+        var samples = new SampleUploads(new BlobServiceClient(storage), new TableServiceClient(storage), loggers.CreateLogger("Jamsostek.LocalHost.Samples"));
+        var outcomes = await samples.RunAsync(RepositoryPaths.Samples, output, cancellationToken);
+
         output.WriteLine("Press Ctrl+C to stop everything.");
         output.WriteLine();
+        return outcomes;
     }
 }

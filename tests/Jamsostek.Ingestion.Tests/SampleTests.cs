@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Jamsostek.Ingestion.Tests.Infrastructure;
+using Jamsostek.Samples;
+
+namespace Jamsostek.Ingestion.Tests;
+
+/// <summary>
+/// Each file in samples/ (what the local host uploads on first start) ingests as its kind, every row read, and
+/// the only cells that do not parse are the faulty ones samples/README.md lists; the messy-but-valid values
+/// (text dates, "BHL", "Laki-laki", "Rp 1.500.000", "1,5 miliar", "53.16") all parse.
+/// </summary>
+[Collection(LocalSystemCollection.Name)]
+public sealed class SampleTests(LocalSystemFixture system)
+{
+    [Theory]
+    [InlineData("5204", "perjanjian-sumbawa-2026.xlsx", "agreements", "xlsx", 4, 2, 0, "", "")]
+    [InlineData("5318", "perjanjian-sumba-barat-daya-2026.xlsx", "agreements", "xlsx", 1, 2, 0, "", "")]
+    [InlineData("5316", "perjanjian-nagekeo-2026.xls", "agreements", "xls", 3, 1, 0, "", "")]
+    [InlineData("5204", "peserta-sumbawa-2026.xlsx", "enrolments", "xlsx", 4, 312, 1,
+        "B16=NIK_PRECISION_LOST B41=NIK_FORMAT E62=DATE_FORMAT K95=OCCUPATION_UNKNOWN", "27 145")]
+    [InlineData("5318", "peserta-sumba-barat-daya-okt-des-2026.csv", "enrolments", "csv", 1, 240, 1,
+        "B6=NIK_PRECISION_LOST B49=NIK_FORMAT E100=DATE_FORMAT K135=OCCUPATION_UNKNOWN", "18 204")]
+    [InlineData("5316", "peserta-nagekeo-2026.xls", "enrolments", "xls", 3, 200, 1,
+        "B11=NIK_PRECISION_LOST B67=NIK_FORMAT E107=DATE_FORMAT K126=OCCUPATION_UNKNOWN", "48 155")]
+    public async Task SampleIngestsAsItsKindWithEveryRowAndOnlyItsFaultyCellsUnparsed(
+        string region, string file, string kind, string format, int headerRow, int rows, int blankRows, string unparsedCells, string duplicateNikRows)
+    {
+        var content = await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file));
+
+        await system.UploadAsync(region, file, content);
+        var record = await system.WaitForRecordAsync(region, $"{region}/{file}");
+
+        Assert.True(record.GetString("Status") == "validating", $"{file}: {record.GetString("Status")} {record.GetString("RejectionMessage")}");
+        Assert.Equal(kind, record.GetString("Kind"));
+        Assert.Equal(format, record.GetString("Format"));
+        Assert.Equal(headerRow, record.GetInt32("HeaderRow"));
+        Assert.Equal(rows, record.GetInt32("RowsRead"));
+        Assert.Equal(blankRows, record.GetInt32("BlankRows"));
+        Assert.Equal(1, record.GetInt32("Chunks"));
+        // Another test may have uploaded the same content first (same upload id, queued once): only clean up here.
+        await system.DrainChunkMessagesAsync(record.RowKey);
+
+        var staged = await system.StagedRowsAsync(record.RowKey);
+        Assert.Equal(rows, staged.Count);
+        var cells = staged.SelectMany(row => row["cells"]!.AsArray().Select(cell => cell!.AsObject())).ToList();
+        var unparsed = cells.Where(cell => cell["e"] is not null)
+            .Select(cell => $"{cell["c"]}={cell["e"]}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(Words(unparsedCells).Order(StringComparer.Ordinal), unparsed);
+
+        // A duplicate NIK is validation's finding, not a parse error: here it is one NIK on exactly two rows.
+        var repeated = cells.Where(cell => (string?)cell["f"] == "nik" && cell["v"] is not null)
+            .GroupBy(cell => (string)cell["v"]!)
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group.Select(cell => RowOf(cell)))
+            .Order();
+        Assert.Equal(Words(duplicateNikRows).Select(int.Parse), repeated);
+    }
+
+    [Fact]
+    public async Task NagekeoAgreementAmountsAndRegionAreReadAsOfficesWriteThem()
+    {
+        const string region = "5316";
+        const string file = "perjanjian-nagekeo-2026.xls";
+        await system.UploadAsync(region, file, await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file)));
+        var record = await system.WaitForRecordAsync(region, $"{region}/{file}");
+        await system.DrainChunkMessagesAsync(record.RowKey);
+
+        var row = Assert.Single(await system.StagedRowsAsync(record.RowKey));
+        var values = row["cells"]!.AsArray().ToDictionary(cell => (string)cell!["f"]!, cell => cell!["v"]?.ToJsonString());
+        Assert.Equal("1500000000", values["budget_idr"]);
+        Assert.Equal("16800", values["monthly_contribution_idr"]);
+        Assert.Equal("9345", values["target_participants"]);
+        Assert.Equal("\"5316\"", values["region_code"]);
+        Assert.Equal("\"2026-04-01\"", values["coverage_start"]);
+        Assert.Equal("\"2027-03-31\"", values["coverage_end"]);
+    }
+
+    [Theory]
+    [InlineData(SheetFormat.Xlsx, "xlsx")]
+    [InlineData(SheetFormat.Xls, "xls")]
+    [InlineData(SheetFormat.Csv, "csv")]
+    public async Task SyntheticSheetOfTheSamplesCommandIsValidThroughout(SheetFormat format, string extension)
+    {
+        using var content = new MemoryStream();
+        SyntheticSheet.Write(content, 1_500, "5318", format, seed: 7);
+
+        await system.UploadAsync("5318", $"synthetic-1500.{extension}", content.ToArray());
+        var record = await system.WaitForRecordAsync("5318", $"5318/synthetic-1500.{extension}");
+        await system.DrainChunkMessagesAsync(record.RowKey);
+
+        Assert.Equal("validating", record.GetString("Status"));
+        Assert.Equal("enrolments", record.GetString("Kind"));
+        Assert.Equal(1_500, record.GetInt32("RowsRead"));
+        Assert.Equal(2, record.GetInt32("Chunks"));
+        var staged = await system.StagedRowsAsync(record.RowKey);
+        Assert.Equal(1_500, staged.Count);
+        Assert.DoesNotContain(staged.SelectMany(row => row["cells"]!.AsArray()), cell => cell!["e"] is not null);
+        Assert.All(staged, row => Assert.Contains(row["cells"]!.AsArray(),
+            cell => (string?)cell!["f"] == "agreement_no" && (string?)cell["v"] == SampleAgreements.SumbaBaratDaya.Number));
+    }
+
+    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static int RowOf(JsonObject cell) => int.Parse(((string)cell["c"]!).TrimStart((char[])[.. "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]), System.Globalization.CultureInfo.InvariantCulture);
+}

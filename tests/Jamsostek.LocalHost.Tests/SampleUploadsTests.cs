@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Jamsostek.LocalHost.Samples;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Jamsostek.LocalHost.Tests;
+
+public sealed class SampleUploadsTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "jamsostek-samples-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void AgreementSheetsOfEveryRegionComeBeforeAnyEnrolmentSheet()
+    {
+        Write("5318/peserta-sbd.csv", "5204/peserta-sumbawa.xlsx", "5318/perjanjian-sbd.xlsx", "5204/Perjanjian-Sumbawa.xlsx",
+            "5204/.~lock.peserta-sumbawa.xlsx#", "README.md");
+
+        var sheets = SampleUploads.Find(_folder);
+
+        Assert.Equal(["5204/Perjanjian-Sumbawa.xlsx", "5318/perjanjian-sbd.xlsx", "5204/peserta-sumbawa.xlsx", "5318/peserta-sbd.csv"],
+            sheets.Select(s => s.BlobName));
+    }
+
+    [Fact]
+    public async Task ARealStorageAccountNeverGetsSamples()
+    {
+        Write("5204/perjanjian-sumbawa.xlsx");
+        // Port 9 (discard) on loopback: had anything been sent, the call would fail rather than reach a real account.
+        const string real = "DefaultEndpointsProtocol=http;AccountName=jamsostekprod;AccountKey=a2V5;" +
+            "BlobEndpoint=http://127.0.0.1:9/jamsostekprod;TableEndpoint=http://127.0.0.1:9/jamsostekprod";
+        var uploads = new SampleUploads(new BlobServiceClient(real), new TableServiceClient(real), NullLogger.Instance);
+        using var output = new StringWriter();
+
+        var outcomes = await uploads.RunAsync(_folder, output);
+
+        Assert.Empty(outcomes);
+        Assert.Contains("not uploaded: AzureWebJobsStorage is account jamsostekprod, not the local emulator", output.ToString());
+    }
+
+    private void Write(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var path = Path.Combine(_folder, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "x");
+        }
+    }
+}

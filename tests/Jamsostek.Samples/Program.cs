@@ -1,0 +1,16 @@
+using Jamsostek.Samples;
+
+// dotnet run --project tests/Jamsostek.Samples -- samples [--out <folder>]
+// dotnet run --project tests/Jamsostek.Samples -- --rows <n> --region <code> --format xlsx|xls|csv --out <file> [--seed <n>]
+try
+{
+    return args is ["samples", .. var rest]
+        ? Commands.WriteSamples(CommandLine.Parse(rest), Console.Out)
+        : Commands.WriteSyntheticSheet(CommandLine.Parse(args), Console.Out);
+}
+catch (CommandLineException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(Commands.Usage);
+    return 2;
+}
