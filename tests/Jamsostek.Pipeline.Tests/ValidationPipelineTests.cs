@@ -81,4 +81,50 @@ public sealed class ValidationPipelineTests(PipelineFixture system)
         Assert.Equal(30, participants.Count);
         Assert.Equal(30, participants.Select(p => p.RowKey).Distinct().Count());
     }
+
+    [Fact]
+    public async Task AgreementOverItsTargetGetsOneQuotaWarningAndItsRowsAreStored()
+    {
+        var atTarget = new Scenario("5308", "PKS/010/ENDE/2037", 2037, Target: 10);
+        var overTarget = new Scenario("5308", "PKS/011/ENDE/2038", 2038, Target: 10);
+        await system.UploadAndWaitAsync(atTarget.Region, "perjanjian-2037.xlsx", atTarget.AgreementsXlsx());
+        await system.UploadAndWaitAsync(overTarget.Region, "perjanjian-2038.xlsx", overTarget.AgreementsXlsx());
+
+        var full = await system.UploadAndWaitAsync(atTarget.Region, "peserta-2037.xlsx", Scenario.EnrolmentsXlsx(atTarget.Workers(10, seed: 37)));
+        var over = await system.UploadAndWaitAsync(overTarget.Region, "peserta-2038.xlsx", Scenario.EnrolmentsXlsx(overTarget.Workers(11, seed: 38)));
+
+        Assert.Equal("completed", full.GetString("Status"));
+        Assert.Empty((await system.FindingsReportAsync(full.RowKey))["findings"]!.AsArray());
+        Assert.Equal("completed", over.GetString("Status"));
+        Assert.Equal(11, over.GetInt32("RowsAccepted"));
+        var quota = Assert.Single((await system.FindingsReportAsync(over.RowKey))["findings"]!.AsArray())!;
+        Assert.Equal("QUOTA_EXCEEDED", quota["code"]!.GetValue<string>());
+        Assert.Equal("warning", quota["severity"]!.GetValue<string>());
+        Assert.Contains("11 orang, melebihi target 10", quota["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task WorkerCoveredInAnotherRegionForAnOverlappingPeriodIsRejectedNamingThatAgreement()
+    {
+        var home = new Scenario("5311", "PKS/012/SUMBA-TIMUR/2039", 2039);
+        var elsewhere = new Scenario("8105", "PKS/013/SBT/2039", 2039);
+        await system.UploadAndWaitAsync(home.Region, "perjanjian-2039.xlsx", home.AgreementsXlsx());
+        await system.UploadAndWaitAsync(elsewhere.Region, "perjanjian-2039.xlsx", elsewhere.AgreementsXlsx());
+        var workers = home.Workers(3, seed: 39);
+        await system.UploadAndWaitAsync(home.Region, "peserta-2039.xlsx", Scenario.EnrolmentsXlsx(workers));
+
+        // The second worker moved and is listed again by the other region's office.
+        object?[] moved = [.. workers[1]];
+        moved[C.AgreementNo] = elsewhere.AgreementNo;
+        var record = await system.UploadAndWaitAsync(elsewhere.Region, "peserta-2039.xlsx", Scenario.EnrolmentsXlsx([moved]));
+
+        Assert.Equal("completed_with_errors", record.GetString("Status"));
+        var findings = (await system.FindingsReportAsync(record.RowKey))["findings"]!.AsArray();
+        var duplicate = Assert.Single(findings, f => f!["code"]!.GetValue<string>() == "DUPLICATE_COVERAGE")!;
+        Assert.Equal("B2", duplicate["cell"]!.GetValue<string>());
+        Assert.Contains(home.AgreementNo, duplicate["message"]!.GetValue<string>());
+        Assert.Contains("wilayah 5311", duplicate["message"]!.GetValue<string>());
+        Assert.Contains(findings, f => f!["code"]!.GetValue<string>() == "NIK_REGION");
+        Assert.Empty(await system.ParticipantsAsync(elsewhere.Region, elsewhere.AgreementKey));
+    }
 }
