@@ -15,7 +15,7 @@ public static class FileMessages
     /// <summary>The message for a rejection: its own findings' messages when it has them, else one made from its code.</summary>
     public static string For(UploadRejectedException rejection, Language language) =>
         rejection.Findings.Count > 0
-            ? string.Join(" ", rejection.Findings.Select(f => f.Message))
+            ? string.Join(" ", rejection.FindingsIn(language).Select(f => f.Message))
             : For(rejection.Code, rejection.Arguments, language);
 
     public static string For(string code, IReadOnlyList<object> arguments, Language language) => (code, language) switch
