@@ -22,7 +22,7 @@ public sealed class RejectedUploadTests(LocalSystemFixture system)
     {
         var upload = await system.IngestAsync("5204", "peserta-besar.csv", PaddedCsv(MaxFileBytes + 1, seed: 201));
 
-        await system.AssertRejectedAsync(upload, "FILE_TOO_LARGE", "terlalu besar", "50 MB");
+        await system.AssertRejectedAsync(upload, "FILE_TOO_LARGE", "terlalu besar (50,1 MB)", "Batasnya 50 MB");
     }
 
     [Fact]

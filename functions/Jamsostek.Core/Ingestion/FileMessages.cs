@@ -43,9 +43,10 @@ public static class FileMessages
         ? $"Kode wilayah {written} di sel {cell} berbeda dengan wilayah folder unggahan ({region}). Unggah berkas ke folder wilayahnya sendiri, atau perbaiki kode wilayah."
         : $"Region code {written} in cell {cell} differs from the upload folder's region ({region}). Upload the file to its own region's folder, or correct the region code.";
 
+    // Rounded up, so that a file just over the limit does not read as "50 MB" beside "the limit is 50 MB".
     private static string Megabytes(IReadOnlyList<object> arguments, int index, Language language) =>
         arguments.Count > index && arguments[index] is long bytes
-            ? (bytes / 1_048_576.0).ToString("0.#", language == Language.Id ? Indonesian : CultureInfo.InvariantCulture) + " MB"
+            ? (Math.Ceiling(bytes / 104_857.6) / 10).ToString("0.#", language == Language.Id ? Indonesian : CultureInfo.InvariantCulture) + " MB"
             : language == Language.Id ? "lebih dari batas" : "over the limit";
 
     private static string Describe(IReadOnlyList<object> arguments, Language language) => Argument(arguments, 0) switch
