@@ -11,7 +11,8 @@ namespace Jamsostek.Ingestion.Tests.Infrastructure;
 
 /// <summary>
 /// The app as it runs locally: real Azurite (in memory, free ports), the app's build output started as a child
-/// process by the local host. One per test collection; each test uploads under names of its own.
+/// process by the local host. One per test collection; each test uploads content of its own (the same content in
+/// the same region is the same upload, whatever its name).
 /// </summary>
 public sealed class LocalSystemFixture : IAsyncLifetime
 {
@@ -61,14 +62,6 @@ public sealed class LocalSystemFixture : IAsyncLifetime
         {
             await _services.DisposeAsync();
         }
-    }
-
-    /// <summary>Uploads a file as an office would: uploads/{region}/{name}.</summary>
-    public async Task<BlobClient> UploadAsync(string region, string name, byte[] content)
-    {
-        var blob = Uploads.GetBlobClient($"{region}/{name}");
-        await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true);
-        return blob;
     }
 
     /// <summary>The handler child process the local host started (for its memory use).</summary>
@@ -176,35 +169,6 @@ public sealed class LocalSystemFixture : IAsyncLifetime
         return new Ingested(blob, etag, contentSha256, await RecordsWithContentAsync(contentSha256));
     }
 
-    /// <summary>Waits until an upload of this blob has left "received" and returns its record.</summary>
-    public async Task<TableEntity> WaitForRecordAsync(string region, string blobName, Func<TableEntity, bool>? until = null, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        until ??= record => record.GetString("Status") is not "received";
-        while (true)
-        {
-            try
-            {
-                await foreach (var record in UploadsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region} and BlobName eq {blobName}")))
-                {
-                    if (until(record))
-                    {
-                        return record;
-                    }
-                }
-            }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-            {
-                // The table appears with the first upload.
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"No final upload record for {region}/{blobName}.");
-            }
-            await Task.Delay(200);
-        }
-    }
-
     /// <summary>
     /// Takes every message off the validation queue and returns those of one upload. Tests in the collection
     /// run one at a time, so what is on the queue is this test's.
@@ -239,7 +203,7 @@ public sealed class LocalSystemFixture : IAsyncLifetime
     public async Task<IReadOnlyList<JsonObject>> StagedRowsAsync(string uploadId)
     {
         var rows = new List<JsonObject>();
-        await foreach (var blob in Staging.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, uploadId + "/chunk-", default))
+        await foreach (var blob in Staging.GetBlobsAsync(BlobTraits.None, BlobStates.None, uploadId + "/chunk-", default))
         {
             var content = (await Staging.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
             rows.AddRange(content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject()));
