@@ -82,7 +82,8 @@ public static class UploadIngestor
     }
 
     /// <summary>
-    /// The first visible sheet with a recognisable header; hidden sheets only when no visible one has one.
+    /// The first visible sheet with a recognisable header; hidden sheets only when no visible one has one, not even
+    /// one with a missing or repeated column (an old list kept hidden is not read in place of the office's sheet).
     /// A header with a missing or repeated column rejects the file with its findings.
     /// </summary>
     private static (SheetInfo Sheet, SheetLayout Layout) ChooseSheet(IWorkbookReader reader, IngestionOptions options)
@@ -90,6 +91,10 @@ public static class UploadIngestor
         (HeaderDetection Detection, List<SheetRow> Top, string Sheet)? firstFailure = null;
         foreach (var sheet in reader.Sheets.OrderBy(s => s.Hidden))
         {
+            if (sheet.Hidden && firstFailure is { Detection.Found: true })
+            {
+                break;
+            }
             var top = new List<SheetRow>();
             foreach (var row in reader.ReadRows(sheet.Index))
             {
