@@ -77,6 +77,22 @@ public sealed class RejectedUploadTests(LocalSystemFixture system, ITestOutputHe
     }
 
     [Fact]
+    public async Task VisibleSheetWithAHeaderMissingAColumnIsRejectedRatherThanAHiddenSheetRead()
+    {
+        // The office's sheet lacks a column; an old list kept hidden in the workbook must not be read in its place.
+        var header = HeaderRow().Where((_, i) => i != Columns.BirthDate).ToArray();
+        var workers = Rows(3, "5204", Pks, Start, End, seed: 207).Select(r => r.Where((_, i) => i != Columns.BirthDate).ToArray());
+        SheetSpec[] sheets =
+        [
+            new("Daftar Peserta", [header, .. workers]),
+            new("Data 2024", WithHeader(Rows(5, "5204", "PKS/009/BPJS-SBW/2024", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), seed: 208)), Hidden: true),
+        ];
+        var upload = await system.IngestAsync("5204", "peserta-dan-lama.xlsx", SpreadsheetWriter.XlsxBytes(sheets));
+
+        await system.AssertRejectedAsync(upload, "HEADER_MISSING_COLUMN", "Kolom wajib \"Tanggal Lahir\"");
+    }
+
+    [Fact]
     public async Task HeaderWithAColumnTwiceIsRejectedNamingBothCells()
     {
         object?[] header = [.. HeaderRow(), "No. KTP"];
