@@ -10,13 +10,13 @@ public sealed class SmokeTests(LocalSystemFixture system)
     public async Task EnrolmentXlsxIsStagedInChunks()
     {
         var bytes = SpreadsheetWriter.XlsxBytes(EnrolmentSheet.Sheet(50, "5204", "PKS-1", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), titleLines: "DAFTAR PESERTA"));
-        await system.UploadAsync("5204", "smoke.xlsx", bytes);
-        var record = await system.WaitForRecordAsync("5204", "5204/smoke.xlsx");
-        Assert.Equal("validating", record.GetString("Status"));
-        Assert.Equal(50, record.GetInt32("RowsRead"));
-        var messages = await system.DrainChunkMessagesAsync(record.RowKey);
+        // Settled, not merely recorded: the queue messages are written after the record says "validating".
+        var upload = await system.IngestAsync("5204", "smoke.xlsx", bytes);
+        Assert.Equal("validating", upload.Status);
+        Assert.Equal(50, upload.Count("RowsRead"));
+        var messages = await system.DrainChunkMessagesAsync(upload.UploadId);
         Assert.Single(messages);
-        var rows = await system.StagedRowsAsync(record.RowKey);
+        var rows = await system.StagedRowsAsync(upload.UploadId);
         Assert.Equal(50, rows.Count);
     }
 }

@@ -15,7 +15,7 @@ public static class FileMessages
     /// <summary>The message for a rejection: its own findings' messages when it has them, else one made from its code.</summary>
     public static string For(UploadRejectedException rejection, Language language) =>
         rejection.Findings.Count > 0
-            ? string.Join(" ", rejection.Findings.Select(f => f.Message))
+            ? string.Join(" ", rejection.FindingsIn(language).Select(f => f.Message))
             : For(rejection.Code, rejection.Arguments, language);
 
     public static string For(string code, IReadOnlyList<object> arguments, Language language) => (code, language) switch
@@ -43,9 +43,10 @@ public static class FileMessages
         ? $"Kode wilayah {written} di sel {cell} berbeda dengan wilayah folder unggahan ({region}). Unggah berkas ke folder wilayahnya sendiri, atau perbaiki kode wilayah."
         : $"Region code {written} in cell {cell} differs from the upload folder's region ({region}). Upload the file to its own region's folder, or correct the region code.";
 
+    // Rounded up, so that a file just over the limit does not read as "50 MB" beside "the limit is 50 MB".
     private static string Megabytes(IReadOnlyList<object> arguments, int index, Language language) =>
         arguments.Count > index && arguments[index] is long bytes
-            ? (bytes / 1_048_576.0).ToString("0.#", language == Language.Id ? Indonesian : CultureInfo.InvariantCulture) + " MB"
+            ? (Math.Ceiling(bytes / 104_857.6) / 10).ToString("0.#", language == Language.Id ? Indonesian : CultureInfo.InvariantCulture) + " MB"
             : language == Language.Id ? "lebih dari batas" : "over the limit";
 
     private static string Describe(IReadOnlyList<object> arguments, Language language) => Argument(arguments, 0) switch

@@ -52,7 +52,8 @@ public static class FileSniffer
         {
             return FileFormat.Csv;
         }
-        throw new UploadRejectedException(FindingCode.FileType, "binary content that is neither Excel nor text", Path.GetExtension(fileName));
+        // The name says nothing the office does not know: the message calls it a binary file, the detail keeps the extension.
+        throw new UploadRejectedException(FindingCode.FileType, $"binary content that is neither Excel nor text (named {Path.GetExtension(fileName)})");
     }
 
     private static string? KnownOtherType(ReadOnlySpan<byte> head) => head switch

@@ -11,7 +11,9 @@ namespace Jamsostek.Core.Ingestion;
 /// Reads an uploaded file into chunks of staged rows: detects the format from the bytes, checks the archive,
 /// finds the sheet and its header below any title rows, recognises agreements or enrolments, then streams the
 /// rows below the header into chunks. Anything that makes the file unusable throws
-/// <see cref="UploadRejectedException"/> before the first chunk is written.
+/// <see cref="UploadRejectedException"/>: what concerns the file as a whole before the first chunk is written; what
+/// only shows further down (another region's row, a damaged part, a row too wide) after chunks may have gone to
+/// the sink, which the caller then discards.
 /// </summary>
 public static class UploadIngestor
 {
@@ -81,14 +83,19 @@ public static class UploadIngestor
     }
 
     /// <summary>
-    /// The first visible sheet with a recognisable header; hidden sheets only when no visible one has one.
+    /// The first visible sheet with a recognisable header; hidden sheets only when no visible one has one, not even
+    /// one with a missing or repeated column (an old list kept hidden is not read in place of the office's sheet).
     /// A header with a missing or repeated column rejects the file with its findings.
     /// </summary>
     private static (SheetInfo Sheet, SheetLayout Layout) ChooseSheet(IWorkbookReader reader, IngestionOptions options)
     {
-        HeaderDetection? firstFailure = null;
+        (HeaderDetection Detection, List<SheetRow> Top, string Sheet)? firstFailure = null;
         foreach (var sheet in reader.Sheets.OrderBy(s => s.Hidden))
         {
+            if (sheet.Hidden && firstFailure is { Detection.Found: true })
+            {
+                break;
+            }
             var top = new List<SheetRow>();
             foreach (var row in reader.ReadRows(sheet.Index))
             {
@@ -105,16 +112,19 @@ public static class UploadIngestor
                 return (sheet, detection.Layout);
             }
             // A recognised header with a missing column says more to the office than "no header".
-            if (firstFailure is null || (detection.Found && !firstFailure.Found))
+            if (firstFailure is null || (detection.Found && !firstFailure.Value.Detection.Found))
             {
-                firstFailure = detection;
+                firstFailure = (detection, top, sheet.Name);
             }
         }
-        if (firstFailure is null || firstFailure.Findings.Count == 0)
+        if (firstFailure is not { Detection.Findings.Count: > 0 } failure)
         {
             throw new UploadRejectedException(FindingCode.FileEmpty, "the workbook has no sheet with rows");
         }
-        throw new UploadRejectedException(firstFailure.Findings, string.Join("; ", firstFailure.Findings.Select(f => f.Code)));
+        // The upload record keeps the office's message in both languages: detect again for the other one.
+        throw new UploadRejectedException(options.Language,
+            language => language == options.Language ? failure.Detection.Findings : HeaderDetector.Detect(failure.Top, language, failure.Sheet).Findings,
+            string.Join("; ", failure.Detection.Findings.Select(f => f.Code)));
     }
 
     private static void CheckRegion(MappedRow row, RegionCode region, string sheet, Language language)
@@ -128,9 +138,11 @@ public static class UploadIngestor
             var text = FieldValues.StagedText(cell.Value);
             if (!RegionCode.TryParse(text, out var written) || written.Value != region)
             {
-                var finding = new Finding(FindingCode.RegionMismatch, Severity.Error,
-                    FileMessages.RegionMismatch(language, text, region.Value, cell.Cell), sheet, cell.RowNumber, cell.Cell, cell.Field.Name, text);
-                throw new UploadRejectedException([finding], $"region {text} in {cell.Cell} differs from the upload folder {region}");
+                var (rowNumber, address, field) = (cell.RowNumber, cell.Cell, cell.Field.Name);
+                throw new UploadRejectedException(language,
+                    inLanguage => [new Finding(FindingCode.RegionMismatch, Severity.Error,
+                        FileMessages.RegionMismatch(inLanguage, text, region.Value, address), sheet, rowNumber, address, field, text)],
+                    $"region {text} in {address} differs from the upload folder {region}");
             }
         }
     }

@@ -1,4 +1,5 @@
 using Jamsostek.Core.Findings;
+using Jamsostek.Core.Templates;
 
 namespace Jamsostek.Core.Ingestion;
 
@@ -19,7 +20,16 @@ public sealed class UploadRejectedException : Exception
         Findings = [];
     }
 
-    public UploadRejectedException(IReadOnlyList<Finding> findings, string detail)
+    /// <param name="language">The language of <see cref="Findings"/>.</param>
+    /// <param name="findings">The findings, with their messages in the language asked for.</param>
+    /// <param name="detail">For operators: English, no personal data.</param>
+    public UploadRejectedException(Language language, Func<Language, IReadOnlyList<Finding>> findings, string detail)
+        : this(findings(language), detail)
+    {
+        _localized = findings;
+    }
+
+    private UploadRejectedException(IReadOnlyList<Finding> findings, string detail)
         : base($"{findings[0].Code}: {detail}")
     {
         Code = findings[0].Code;
@@ -28,6 +38,8 @@ public sealed class UploadRejectedException : Exception
         Findings = findings;
     }
 
+    private readonly Func<Language, IReadOnlyList<Finding>>? _localized;
+
     public string Code { get; }
 
     public string Detail { get; }
@@ -35,4 +47,7 @@ public sealed class UploadRejectedException : Exception
     public IReadOnlyList<object> Arguments { get; }
 
     public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>The findings with their messages in <paramref name="language"/> (the record keeps both languages).</summary>
+    public IReadOnlyList<Finding> FindingsIn(Language language) => _localized?.Invoke(language) ?? Findings;
 }

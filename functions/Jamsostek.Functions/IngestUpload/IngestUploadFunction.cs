@@ -6,6 +6,7 @@ using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Staging;
 using Jamsostek.Functions.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Jamsostek.Functions.IngestUpload;
 
@@ -22,7 +23,10 @@ public static class IngestUploadFunction
 
     public static IEndpointRouteBuilder MapIngestUpload(this IEndpointRouteBuilder app)
     {
-        app.MapFunctionInvocation(Name, RunAsync);
+        // The blob arrives base64 in the JSON body, a third larger than the file: a 50 MB upload is a 70 MB request,
+        // over Kestrel's 30 MB default. The body is read to its end (keeping at most the limit) so that an oversized
+        // file is told as FILE_TOO_LARGE rather than failed as a broken request.
+        app.MapFunctionInvocation(Name, RunAsync).WithMetadata(new DisableRequestSizeLimitAttribute());
         return app;
     }
 
@@ -95,6 +99,8 @@ public static class IngestUploadFunction
         }
         catch (UploadRejectedException rejection)
         {
+            // A rejected upload keeps nothing, not even the chunks written before the problem showed.
+            await services.Staging.DeleteUploadAsync(uploadId, cancellationToken);
             record.Status = UploadStatus.Rejected;
             record.RejectionCode = rejection.Code;
             record.RejectionMessage = FileMessages.For(rejection, Language.Id);

@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Jamsostek.Functions.Staging;
 
@@ -26,6 +28,22 @@ public sealed class StagingStore(BlobServiceClient blobs)
             Volatile.Write(ref _created, 1);
         }
         await _container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken);
+    }
+
+    /// <summary>Deletes every staging blob of an upload: the chunks of a file that turned out unusable further down.</summary>
+    public async Task DeleteUploadAsync(string uploadId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = uploadId + "/" }, cancellationToken))
+            {
+                await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No container yet: nothing was staged.
+        }
     }
 
     public async Task<BinaryData> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>

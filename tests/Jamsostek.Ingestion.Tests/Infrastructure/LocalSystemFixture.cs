@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,11 +11,15 @@ namespace Jamsostek.Ingestion.Tests.Infrastructure;
 
 /// <summary>
 /// The app as it runs locally: real Azurite (in memory, free ports), the app's build output started as a child
-/// process by the local host. One per test collection; each test uploads under names of its own.
+/// process by the local host. One per test collection; each test uploads content of its own (the same content in
+/// the same region is the same upload, whatever its name).
 /// </summary>
 public sealed class LocalSystemFixture : IAsyncLifetime
 {
     public const string ValidationQueue = "validation";
+
+    private const string HostId = "ingestion-tests";
+    private const string IngestFunction = "Host.Functions.IngestUpload";
 
     private LocalHost.DevServices.DevServices? _services;
 
@@ -38,7 +45,7 @@ public sealed class LocalSystemFixture : IAsyncLifetime
             Settings = new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = ConnectionString,
-                ["AzureFunctionsWebHost__hostid"] = "ingestion-tests",
+                ["AzureFunctionsWebHost__hostid"] = HostId,
                 // These tests look at what ingestion queues, so nothing may take it off the queue.
                 ["AzureWebJobs.ValidateChunk.Disabled"] = "true",
             },
@@ -59,41 +66,109 @@ public sealed class LocalSystemFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Uploads a file as an office would: uploads/{region}/{name}.</summary>
-    public async Task<BlobClient> UploadAsync(string region, string name, byte[] content)
+    /// <summary>The handler child process the local host started (for its memory use).</summary>
+    public int HandlerProcessId => Host.HandlerProcess?.ProcessId ?? throw new InvalidOperationException("The local host runs no handler process.");
+
+    /// <summary>
+    /// Uploads a file as an office would and waits until IngestUpload has settled on this version of the blob: its
+    /// blob receipt is complete, which the host marks only after the function returned and its queue messages
+    /// were written. Returns what was uploaded and the upload records holding this content.
+    /// </summary>
+    public async Task<Ingested> IngestAsync(string region, string name, byte[] content, TimeSpan? timeout = null)
     {
         var blob = Uploads.GetBlobClient($"{region}/{name}");
-        await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true);
-        return blob;
+        var info = (await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true)).Value;
+        return await SettledAsync(blob, info.ETag, Convert.ToHexStringLower(SHA256.HashData(content)), timeout);
     }
 
-    /// <summary>Waits until an upload of this blob has left "received" and returns its record.</summary>
-    public async Task<TableEntity> WaitForRecordAsync(string region, string blobName, Func<TableEntity, bool>? until = null, TimeSpan? timeout = null)
+    /// <inheritdoc cref="IngestAsync(string, string, byte[], TimeSpan?)"/>
+    public async Task<Ingested> IngestFileAsync(string region, string name, string path, TimeSpan? timeout = null)
     {
+        var blob = Uploads.GetBlobClient($"{region}/{name}");
+        var info = (await blob.UploadAsync(path, overwrite: true)).Value;
+        string sha256;
+        await using (var file = File.OpenRead(path))
+        {
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file));
+        }
+        return await SettledAsync(blob, info.ETag, sha256, timeout);
+    }
+
+    /// <summary>Every upload record holding content with this SHA-256 (any region, any blob name).</summary>
+    public async Task<IReadOnlyList<TableEntity>> RecordsWithContentAsync(string contentSha256)
+    {
+        var records = new List<TableEntity>();
+        try
+        {
+            await foreach (var record in UploadsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ContentSha256 eq {contentSha256}")))
+            {
+                records.Add(record);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No upload yet: no table.
+        }
+        return records;
+    }
+
+    /// <summary>The names of every staging blob of an upload (chunks and manifest).</summary>
+    public async Task<IReadOnlyList<string>> StagingBlobNamesAsync(string uploadId)
+    {
+        var names = new List<string>();
+        if (!await Staging.ExistsAsync())
+        {
+            return names;
+        }
+        await foreach (var blob in Staging.GetBlobsAsync(BlobTraits.None, BlobStates.None, uploadId + "/", default))
+        {
+            names.Add(blob.Name);
+        }
+        return names;
+    }
+
+    /// <summary>How many rows (lines) each staged chunk blob holds, by blob name, without parsing them.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> StagedLineCountsAsync(string uploadId)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in await StagingBlobNamesAsync(uploadId))
+        {
+            if (!name.EndsWith(".jsonl", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var content = (await Staging.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToMemory();
+            counts[name] = content.Span.Count((byte)'\n');
+        }
+        return counts;
+    }
+
+    private async Task<Ingested> SettledAsync(BlobClient blob, ETag etag, string contentSha256, TimeSpan? timeout)
+    {
+        var receipt = new BlobServiceClient(ConnectionString).GetBlobContainerClient("azure-webjobs-hosts")
+            .GetBlobClient($"blobreceipts/{HostId}/{IngestFunction}/{etag:H}/{blob.BlobContainerName}/{blob.Name}");
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        until ??= record => record.GetString("Status") is not "received";
         while (true)
         {
             try
             {
-                await foreach (var record in UploadsTable.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region} and BlobName eq {blobName}")))
+                var properties = (await receipt.GetPropertiesAsync()).Value;
+                if (!properties.Metadata.ContainsKey("Incomplete"))
                 {
-                    if (until(record))
-                    {
-                        return record;
-                    }
+                    break;
                 }
             }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                // The table appears with the first upload.
+                // Not seen by the blob scan yet.
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"No final upload record for {region}/{blobName}.");
+                throw new TimeoutException($"IngestUpload did not settle on {blob.Name} (ETag {etag}) within {(timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds:0} s.");
             }
-            await Task.Delay(200);
+            await Task.Delay(100);
         }
+        return new Ingested(blob, etag, contentSha256, await RecordsWithContentAsync(contentSha256));
     }
 
     /// <summary>
@@ -130,7 +205,7 @@ public sealed class LocalSystemFixture : IAsyncLifetime
     public async Task<IReadOnlyList<JsonObject>> StagedRowsAsync(string uploadId)
     {
         var rows = new List<JsonObject>();
-        await foreach (var blob in Staging.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, uploadId + "/chunk-", default))
+        await foreach (var blob in Staging.GetBlobsAsync(BlobTraits.None, BlobStates.None, uploadId + "/chunk-", default))
         {
             var content = (await Staging.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
             rows.AddRange(content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!.AsObject()));

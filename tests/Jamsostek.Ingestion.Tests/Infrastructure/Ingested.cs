@@ -1,0 +1,37 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Jamsostek.Ingestion.Tests.Infrastructure;
+
+/// <summary>
+/// A blob as uploaded (its ETag and content hash at upload time) and the upload records holding its content, in
+/// any region.
+/// </summary>
+public sealed record Ingested(BlobClient Blob, ETag ETag, string ContentSha256, IReadOnlyList<TableEntity> Records)
+{
+    /// <summary>
+    /// The region partition the upload's record belongs to: the folder's 4 digits ("52.04" is 5204), or "0000" for
+    /// a folder that is no region code.
+    /// </summary>
+    public string Partition
+    {
+        get
+        {
+            var folder = Blob.Name[..Blob.Name.IndexOf('/')];
+            var digits = folder.Length == 5 && folder[2] == '.' ? folder.Remove(2, 1) : folder;
+            return digits.Length == 4 && digits.All(char.IsAsciiDigit) && digits[0] != '0' ? digits : "0000";
+        }
+    }
+
+    /// <summary>The one record of this content in the upload's region; fails the test when there is none or more than one.</summary>
+    public TableEntity Record => Assert.Single(Records, r => r.PartitionKey == Partition);
+
+    public string UploadId => Record.RowKey;
+
+    public string? Status => Record.GetString("Status");
+
+    public string? RejectionCode => Record.GetString("RejectionCode");
+
+    public int Count(string property) => Record.GetInt32(property) ?? throw new InvalidOperationException($"The record has no {property}.");
+}
