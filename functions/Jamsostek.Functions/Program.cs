@@ -1,3 +1,4 @@
+using Jamsostek.Functions.Api;
 using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Health;
 using Jamsostek.Functions.IngestUpload;
@@ -14,6 +15,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IngestServices>();
 builder.AddValidation();
 builder.AddReprocessUpload();
+builder.AddApi();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.MapHealthApi();
 app.MapIngestUpload();
 app.MapValidateChunk();
 app.MapReprocessUpload();
+app.MapApi();
 
 app.Run();
 

@@ -11,11 +11,15 @@ public sealed class AgreementStore(TableServiceClient tables)
 
     private readonly LazyTable _table = new(tables, TableName);
 
-    public async Task<IReadOnlyList<AgreementEntity>> ListAsync(string region, CancellationToken cancellationToken = default)
+    /// <summary>One region's agreements, or every region's when <paramref name="region"/> is null.</summary>
+    public async Task<IReadOnlyList<AgreementEntity>> ListAsync(string? region, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var found = new List<AgreementEntity>();
-        await foreach (var entity in table.QueryAsync<AgreementEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region}"), cancellationToken: cancellationToken))
+        var query = region is null
+            ? table.QueryAsync<AgreementEntity>(cancellationToken: cancellationToken)
+            : table.QueryAsync<AgreementEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region}"), cancellationToken: cancellationToken);
+        await foreach (var entity in query)
         {
             found.Add(entity);
         }

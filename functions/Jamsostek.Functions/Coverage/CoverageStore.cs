@@ -54,11 +54,15 @@ public sealed class CoverageStore(TableServiceClient tables, ParticipantStore pa
         return fresh.Sum(entity => entity.Participants);
     }
 
-    public async Task<IReadOnlyList<CoverageEntity>> ListAsync(string region, CancellationToken cancellationToken = default)
+    /// <summary>One region's coverage counts, or every region's when <paramref name="region"/> is null (a few hundred per region).</summary>
+    public async Task<IReadOnlyList<CoverageEntity>> ListAsync(string? region, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var found = new List<CoverageEntity>();
-        await foreach (var entity in table.QueryAsync<CoverageEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region}"), cancellationToken: cancellationToken))
+        var query = region is null
+            ? table.QueryAsync<CoverageEntity>(cancellationToken: cancellationToken)
+            : table.QueryAsync<CoverageEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region}"), cancellationToken: cancellationToken);
+        await foreach (var entity in query)
         {
             found.Add(entity);
         }

@@ -74,4 +74,27 @@ public sealed class ParticipantStore(TableServiceClient tables)
             yield return participant;
         }
     }
+
+    /// <summary>
+    /// A region's participants (its partitions form the key range <c>{region}|</c> to <c>{region}}</c>), or one
+    /// agreement's (one partition), optionally only those whose cover runs on <paramref name="activeOn"/>.
+    /// Streamed page by page as the service returns them.
+    /// </summary>
+    public async IAsyncEnumerable<ParticipantEntity> ListAsync(string region, string? agreementNo, DateOnly? activeOn,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var table = await _participants.GetAsync(cancellationToken);
+        var filter = agreementNo is not null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {ParticipantEntity.PartitionOf(region, agreementNo)}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {region + TableKeys.Separator} and PartitionKey lt {TableKeys.PrefixEnd(region + TableKeys.Separator)}");
+        if (activeOn is { } date)
+        {
+            var day = IsoDate.Format(date);
+            filter += " and " + TableClient.CreateQueryFilter($"CoverageStart le {day} and CoverageEnd ge {day}");
+        }
+        await foreach (var participant in table.QueryAsync<ParticipantEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return participant;
+        }
+    }
 }

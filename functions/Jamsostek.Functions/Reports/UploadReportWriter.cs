@@ -18,6 +18,15 @@ public static class UploadReportWriter
         IReadOnlyList<(Finding Id, Finding En)> uploadFindings, CancellationToken cancellationToken)
     {
         var errorCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var part = new MemoryStream())
+        {
+            foreach (var (id, en) in uploadFindings)
+            {
+                JsonSerializer.Serialize(part, FindingLine.From(id, en), ReportJsonContext.Default.FindingLine);
+                part.WriteByte((byte)'\n');
+            }
+            await reports.WriteAsync(ReportStore.FindingsPart(record.UploadId, 0), part.ToArray(), cancellationToken);
+        }
         await using (var stream = await reports.OpenWriteAsync(ReportStore.FindingsReport(record.UploadId), cancellationToken))
         await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
@@ -36,11 +45,8 @@ public static class UploadReportWriter
             json.WriteNumber("warnings", warnings);
             json.WriteEndObject();
             json.WriteStartArray("findings");
-            foreach (var (id, en) in uploadFindings)
-            {
-                JsonSerializer.Serialize(json, FindingLine.From(id, en), ReportJsonContext.Default.FindingLine);
-            }
-            for (var chunk = 1; chunk <= record.Chunks; chunk++)
+            // Part 0: the upload-level findings; parts 1..n: the chunks'.
+            for (var chunk = 0; chunk <= record.Chunks; chunk++)
             {
                 var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
                 foreach (var line in JsonLines.Split(part.ToMemory()))

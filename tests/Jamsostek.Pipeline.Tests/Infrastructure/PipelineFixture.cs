@@ -16,6 +16,9 @@ public sealed class PipelineFixture : IAsyncLifetime
 {
     public const string MasterKey = "pipeline-test-master-key";
 
+    /// <summary>The app's development key (every region, personal data), as local.settings.json carries one.</summary>
+    public const string DevKey = "pipeline-test-dev-key";
+
     private LocalHost.DevServices.DevServices? _services;
     private string? _scriptRoot;
 
@@ -52,6 +55,7 @@ public sealed class PipelineFixture : IAsyncLifetime
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["AzureFunctionsWebHost__hostid"] = "pipeline-tests",
                 ["LocalHostMasterKey"] = MasterKey,
+                ["JamsostekDevKey"] = DevKey,
             },
             ReadEnvironment = false,
             HttpPort = 0,
@@ -71,6 +75,16 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             Directory.Delete(_scriptRoot, recursive: true);
         }
+    }
+
+    public HttpClient CreateClient(string? key)
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-functions-key", key);
+        }
+        return client;
     }
 
     public HttpClient CreateAdminClient()

@@ -5,9 +5,12 @@ namespace Jamsostek.Pipeline.Tests.Infrastructure;
 /// <summary>Agreement and enrolment sheets for one test: its own region, agreement number and coverage year.</summary>
 internal sealed record Scenario(string Region, string AgreementNo, int Year, int Target = 100)
 {
-    public DateOnly Start => new(Year, 1, 1);
+    /// <summary>The agreement's period: the whole <see cref="Year"/> unless set.</summary>
+    public (DateOnly Start, DateOnly End)? Period { get; init; }
 
-    public DateOnly End => new(Year, 12, 31);
+    public DateOnly Start => Period?.Start ?? new(Year, 1, 1);
+
+    public DateOnly End => Period?.End ?? new(Year, 12, 31);
 
     /// <summary>The agreement's RowKey: the number with spaces dropped and capitals, '/' escaped.</summary>
     public string AgreementKey => AgreementNo.ToUpperInvariant().Replace(" ", "").Replace("/", "%2F");

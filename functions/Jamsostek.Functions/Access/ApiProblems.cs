@@ -1,0 +1,49 @@
+using Jamsostek.Core.Templates;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jamsostek.Functions.Access;
+
+/// <summary>
+/// RFC 7807 problem details for the API, in Bahasa Indonesia, or English with <c>lang=en</c>. Each says what
+/// went wrong and what to do; none repeats a key or personal data.
+/// </summary>
+public static class ApiProblems
+{
+    public static Language LanguageOf(HttpContext context) =>
+        string.Equals(context.Request.Query["lang"], "en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Id;
+
+    public static ProblemHttpResult Unauthorized(Language l) => Problem(StatusCodes.Status401Unauthorized,
+        l == Language.En ? "Access key required" : "Kunci akses diperlukan",
+        l == Language.En
+            ? "Send a valid access key in the x-functions-key header or the code query parameter. The key given is missing, unknown or revoked."
+            : "Sertakan kunci akses yang sah di header x-functions-key atau parameter code. Kunci tidak ada, tidak dikenal, atau sudah dicabut.");
+
+    public static ProblemHttpResult RegionForbidden(Language l, string region) => Problem(StatusCodes.Status403Forbidden,
+        l == Language.En ? "Region not covered by this key" : "Wilayah di luar cakupan kunci ini",
+        l == Language.En
+            ? $"This key does not give access to region {region}. Ask the operator for a key that covers it."
+            : $"Kunci ini tidak memberi akses ke wilayah {region}. Mintalah kunci untuk wilayah tersebut kepada operator.");
+
+    public static ProblemHttpResult PiiForbidden(Language l) => Problem(StatusCodes.Status403Forbidden,
+        l == Language.En ? "Personal data not allowed for this key" : "Kunci ini tidak berizin data pribadi",
+        l == Language.En
+            ? "This file holds full NIKs as the office typed them; only a key with personal-data permission may download it."
+            : "Berkas ini memuat NIK lengkap seperti yang diketik kantor; hanya kunci berizin data pribadi yang dapat mengunduhnya.");
+
+    public static ProblemHttpResult NotFound(Language l, string what) => Problem(StatusCodes.Status404NotFound,
+        l == Language.En ? "Not found" : "Tidak ditemukan",
+        l == Language.En ? $"{what} does not exist." : $"{what} tidak ada.");
+
+    public static ProblemHttpResult NotReady(Language l, string status) => Problem(StatusCodes.Status409Conflict,
+        l == Language.En ? "Upload not finished" : "Unggahan belum selesai",
+        l == Language.En
+            ? $"The upload is {status}; its findings are ready once it is completed. Try again in a moment."
+            : $"Unggahan berstatus {status}; temuan tersedia setelah selesai diperiksa. Coba lagi sebentar lagi.");
+
+    public static ProblemHttpResult BadParameter(Language l, string parameter, string expected) => Problem(StatusCodes.Status400BadRequest,
+        l == Language.En ? "Invalid parameter" : "Parameter tidak valid",
+        l == Language.En ? $"Parameter {parameter}: expected {expected}." : $"Parameter {parameter}: seharusnya {expected}.");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, type: $"https://httpstatuses.io/{status}");
+}

@@ -1,0 +1,139 @@
+using Azure.Data.Tables;
+using Jamsostek.Core.Exports;
+using Jamsostek.Core.Templates;
+using Jamsostek.Core.Text;
+using Jamsostek.Functions.Access;
+using Jamsostek.Functions.Reports;
+using Jamsostek.Functions.Uploads;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jamsostek.Functions.Api;
+
+/// <summary>The uploads an office made: their statuses, counts, findings and rejected rows.</summary>
+public static class UploadsApi
+{
+    public static RouteGroupBuilder MapUploadsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/uploads", ListAsync).WithName("ListUploads").WithSummary("A region's uploads (or every upload the key may see), newest first.");
+        api.MapGet("/uploads/{uploadId}", GetAsync).WithName("GetUpload").WithSummary("One upload: status, counts, top rejection reasons.");
+        api.MapGet("/uploads/{uploadId}/findings", FindingsAsync).WithName("GetUploadFindings")
+            .WithSummary("Every finding of an upload: format=json (the findings report), csv or xlsx (one finding a row).");
+        api.MapGet("/uploads/{uploadId}/rejected", RejectedAsync).WithName("GetRejectedRows")
+            .WithSummary("The rejected rows as typed, with reasons, to fix and upload again: format=xlsx (default) or csv. Needs personal-data permission.");
+        return api;
+    }
+
+    internal static async Task<Results<Ok<UploadList>, ProblemHttpResult>> ListAsync(HttpContext context, UploadStore uploads, ILogger<UploadStore> logger,
+        CancellationToken cancellationToken)
+    {
+        var access = ApiKeyFilter.Of(context);
+        if (ApiQuery.Region(context, access, logger, out var region) is { } problem)
+        {
+            return problem;
+        }
+        var language = ApiProblems.LanguageOf(context);
+        var records = await uploads.ListAsync(region, cancellationToken);
+        return TypedResults.Ok(new UploadList([.. records.Where(r => access.CanSee(r.Region))
+            .OrderByDescending(r => r.ReceivedAt).Select(r => UploadSummary.From(r, language))]));
+    }
+
+    internal static async Task<Results<Ok<UploadSummary>, ProblemHttpResult>> GetAsync(string uploadId, HttpContext context, UploadStore uploads,
+        ILogger<UploadStore> logger, CancellationToken cancellationToken)
+    {
+        var (record, problem) = await FindAsync(uploadId, context, uploads, logger, cancellationToken);
+        return problem is not null ? problem : TypedResults.Ok(UploadSummary.From(record!, ApiProblems.LanguageOf(context)));
+    }
+
+    internal static async Task<IResult> FindingsAsync(string uploadId, HttpContext context, UploadStore uploads, ReportStore reports,
+        ILogger<UploadStore> logger, CancellationToken cancellationToken)
+    {
+        if (ApiQuery.Format(context, out var format) is { } badFormat)
+        {
+            return badFormat;
+        }
+        var (record, problem) = await FindAsync(uploadId, context, uploads, logger, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var language = ApiProblems.LanguageOf(context);
+        if (record!.Status is not (UploadStatus.Completed or UploadStatus.CompletedWithErrors))
+        {
+            return record.Status == UploadStatus.Rejected
+                ? TypedResults.Ok(UploadSummary.From(record, language))
+                : ApiProblems.NotReady(language, record.Status);
+        }
+        if (format == ExportFormat.Json)
+        {
+            var blob = reports.Blob(ReportStore.FindingsReport(uploadId));
+            return TypedResults.Stream(await blob.OpenReadAsync(cancellationToken: cancellationToken), "application/json; charset=utf-8");
+        }
+        await TableExport.WriteAsync(context, format, $"temuan-{uploadId}", FindingColumns, FindingRowsAsync(reports, record, language, cancellationToken), cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    internal static async Task<IResult> RejectedAsync(string uploadId, HttpContext context, UploadStore uploads, ReportStore reports,
+        ILogger<UploadStore> logger, CancellationToken cancellationToken)
+    {
+        var format = context.Request.Query["format"].FirstOrDefault()?.ToLowerInvariant() ?? "xlsx";
+        var language = ApiProblems.LanguageOf(context);
+        if (format is not ("xlsx" or "csv"))
+        {
+            return ApiProblems.BadParameter(language, "format", "xlsx, csv");
+        }
+        var (record, problem) = await FindAsync(uploadId, context, uploads, logger, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (!ApiKeyFilter.Of(context).Pii)
+        {
+            return ApiProblems.PiiForbidden(language);
+        }
+        if (record!.RowsRejected == 0 || !UploadStatus.IsFinal(record.Status))
+        {
+            return ApiProblems.NotFound(language, language == Language.En ? "A rejected-rows file for this upload" : "Berkas baris ditolak untuk unggahan ini");
+        }
+        var blob = reports.Blob(format == "csv" ? ReportStore.RejectedCsv(uploadId) : ReportStore.RejectedXlsx(uploadId));
+        return TypedResults.Stream(await blob.OpenReadAsync(cancellationToken: cancellationToken),
+            format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"baris-ditolak-{uploadId}.{format}");
+    }
+
+    /// <summary>The upload, or the problem: 404 for an id that is not an upload's, 403 for another region's.</summary>
+    private static async Task<(UploadRecord? Record, ProblemHttpResult? Problem)> FindAsync(string uploadId, HttpContext context, UploadStore uploads,
+        ILogger logger, CancellationToken cancellationToken)
+    {
+        var language = ApiProblems.LanguageOf(context);
+        var notFound = ApiProblems.NotFound(language, language == Language.En ? $"Upload {uploadId}" : $"Unggahan {uploadId}");
+        var region = UploadIds.RegionOf(uploadId);
+        if (region.Length != 4 || !region.All(char.IsAsciiDigit))
+        {
+            return (null, notFound);
+        }
+        if (ApiQuery.Allowed(context, ApiKeyFilter.Of(context), logger, region) is { } forbidden)
+        {
+            return (null, forbidden);
+        }
+        var record = await uploads.FindAsync(region, uploadId, cancellationToken);
+        return record is null ? (null, notFound) : (record, null);
+    }
+
+    public static readonly IReadOnlyList<string> FindingColumns = ["code", "severity", "sheet", "row", "cell", "field", "value", "message"];
+
+    private static async IAsyncEnumerable<TableCell[]> FindingRowsAsync(ReportStore reports, UploadRecord record, Language language,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Part 0 holds the upload-level findings (a quota exceeded), parts 1..n the chunks' findings.
+        for (var chunk = 0; chunk <= record.Chunks; chunk++)
+        {
+            var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
+            foreach (var line in JsonLines.Split(part.ToMemory()))
+            {
+                var f = System.Text.Json.JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.FindingLine)!;
+                yield return [f.Code, f.Severity, f.Sheet, f.Row is { } row ? row : TableCell.Empty, f.Cell, f.Field, f.Value,
+                    language == Language.En ? f.MessageEn : f.Message];
+            }
+        }
+    }
+}

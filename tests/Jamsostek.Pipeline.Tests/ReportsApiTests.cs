@@ -1,0 +1,256 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ExcelDataReader;
+using Jamsostek.Pipeline.Tests.Infrastructure;
+using C = Jamsostek.TestData.EnrolmentSheet.Columns;
+
+namespace Jamsostek.Pipeline.Tests;
+
+[Collection(PipelineCollection.Name)]
+public sealed class ReportsApiTests(PipelineFixture system)
+{
+    static ReportsApiTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Every report route, asked about region 5311 (or its upload), which the Ende keys do not cover.</summary>
+    private static IEnumerable<string> RoutesFor(ReportData data, string region, string uploadId) =>
+    [
+        $"api/uploads?region={region}",
+        $"api/uploads/{uploadId}",
+        $"api/uploads/{uploadId}/findings",
+        $"api/uploads/{uploadId}/rejected",
+        $"api/agreements?region={region}",
+        $"api/reports/coverage?region={region}",
+        $"api/reports/participants?region={region}",
+        $"api/reports/expiring?region={region}",
+    ];
+
+    [Fact]
+    public async Task EveryRouteRefusesAMissingWrongOrRevokedKeyWith401()
+    {
+        var data = await ReportData.GetAsync(system);
+        foreach (var key in new[] { null, "not-a-key", data.RevokedKey })
+        {
+            using var client = system.CreateClient(key);
+            foreach (var route in RoutesFor(data, data.Ende.Region, data.EndeUploadId))
+            {
+                var response = await client.GetAsync(route);
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route} with key {key?[..4]}: {response.StatusCode}");
+                await AssertProblemAsync(response, 401, "Kunci akses diperlukan");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task KeyInTheCodeParameterWorksLikeTheHeader()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var client = system.CreateClient(null);
+
+        var response = await client.GetAsync($"api/uploads/{data.EndeUploadId}?code={Uri.EscapeDataString(data.EndeKey)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryRouteRefusesAnotherRegionWith403()
+    {
+        var data = await ReportData.GetAsync(system);
+        foreach (var key in new[] { data.EndeKey, data.EndePiiKey })
+        {
+            using var client = system.CreateClient(key);
+            foreach (var route in RoutesFor(data, data.SumbaTimur.Region, data.SumbaTimurUploadId))
+            {
+                var response = await client.GetAsync(route);
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{route}: {response.StatusCode}");
+                await AssertProblemAsync(response, 403, "Wilayah di luar cakupan kunci ini");
+            }
+            // The Ende routes themselves answer.
+            foreach (var route in RoutesFor(data, data.Ende.Region, data.EndeUploadId).Where(r => !r.Contains("/rejected")))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(route)).StatusCode);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RegionlessRoutesAnswerOnlyWhatTheKeyMaySee()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var ende = system.CreateClient(data.EndeKey);
+        using var all = system.CreateClient(PipelineFixture.DevKey);
+
+        static IEnumerable<string> Regions(JsonNode node, string array) => node[array]!.AsArray().Select(n => n!["region"]!.GetValue<string>()).Distinct();
+
+        Assert.Equal(["5308"], Regions(JsonNode.Parse(await ende.GetStringAsync("api/uploads"))!, "uploads"));
+        Assert.Equal(["5308"], Regions(JsonNode.Parse(await ende.GetStringAsync("api/agreements"))!, "agreements"));
+        Assert.Equal(["5308"], Regions(JsonNode.Parse(await ende.GetStringAsync("api/reports/coverage"))!, "regions"));
+        Assert.Equal(["5308"], Regions(JsonNode.Parse(await ende.GetStringAsync("api/reports/expiring"))!, "agreements"));
+        Assert.Equal(["5308"], JsonNode.Parse(await ende.GetStringAsync("api/reports/participants"))!.AsArray()
+            .Select(n => n!["region"]!.GetValue<string>()).Distinct());
+        Assert.Contains("5311", Regions(JsonNode.Parse(await all.GetStringAsync("api/uploads"))!, "uploads"));
+    }
+
+    [Fact]
+    public async Task NikIsMaskedUnlessTheKeyCarriesPersonalDataPermission()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var masked = system.CreateClient(data.EndeKey);
+        using var pii = system.CreateClient(data.EndePiiKey);
+        var route = $"api/reports/participants?region=5308&agreement={Uri.EscapeDataString(data.Ende.AgreementNo)}";
+
+        var hidden = JsonNode.Parse(await masked.GetStringAsync(route))!.AsArray().Select(p => p!["nik"]!.GetValue<string>()).ToList();
+        var shown = JsonNode.Parse(await pii.GetStringAsync(route))!.AsArray().Select(p => p!["nik"]!.GetValue<string>()).ToList();
+
+        Assert.Equal(18, hidden.Count);
+        Assert.All(hidden, nik => Assert.Matches("^5308\\*{8}\\d{4}$", nik));
+        var stored = data.EndeWorkers.Where((_, i) => i is not (9 or 15)).Select(w => (string)w[C.Nik]!).Order().ToList();
+        Assert.Equal(stored, shown.Order());
+        Assert.Equal(HttpStatusCode.Forbidden, (await masked.GetAsync($"api/uploads/{data.EndeUploadId}/rejected")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pii.GetAsync($"api/uploads/{data.EndeUploadId}/rejected")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ParticipantsCsvAndXlsxHoldTheSameRowsAsTheJsonAndNeutralizeFormulas()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var client = system.CreateClient(data.EndePiiKey);
+        var route = "api/reports/participants?region=5308";
+
+        var json = JsonNode.Parse(await client.GetStringAsync(route))!.AsArray()
+            .Select(p => (Nik: p!["nik"]!.GetValue<string>(), Address: p["address"]?.GetValue<string>(), End: p["coverage_end"]!.GetValue<string>()))
+            .OrderBy(p => p.Nik).ToList();
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync(route + "&format=csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(';')).ToList();
+        var xlsx = ReadXlsx(await client.GetByteArrayAsync(route + "&format=xlsx"));
+
+        Assert.Equal(18, json.Count);
+        Assert.Equal("nik", csv[0][0]);
+        Assert.Equal(json.Select(p => p.Nik), csv.Skip(1).Select(r => r[0]).Order());
+        Assert.Equal(json.Select(p => p.Nik), xlsx.Skip(1).Select(r => (string)r[0]!).Order());
+        var end = DateOnly.Parse(json[0].End);
+        Assert.All(xlsx.Skip(1), r => Assert.Equal(end.ToDateTime(TimeOnly.MinValue), r[14]));
+        // The address typed "=1+1 ..." is plain text in JSON and neutralized in the spreadsheets.
+        Assert.Contains(json, p => p.Address == "=1+1 Jl. Melati");
+        Assert.Contains(csv, r => r[5] == "'=1+1 Jl. Melati");
+        Assert.Contains(xlsx, r => (string?)r[5] == "'=1+1 Jl. Melati");
+    }
+
+    [Fact]
+    public async Task CoverageCountsParticipantsActiveOnTheDateAskedAndFormatsAgree()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var client = system.CreateClient(data.EndeKey);
+        string Route(DateOnly asOf) => $"api/reports/coverage?region=5308&asOf={asOf:yyyy-MM-dd}";
+
+        var before = JsonNode.Parse(await client.GetStringAsync(Route(data.Ende.Start.AddDays(-1))))!;
+        var first = JsonNode.Parse(await client.GetStringAsync(Route(data.Ende.Start)))!;
+        var last = JsonNode.Parse(await client.GetStringAsync(Route(data.Ende.End)))!;
+        var after = JsonNode.Parse(await client.GetStringAsync(Route(data.Ende.End.AddDays(1))))!;
+
+        int Active(JsonNode report) => report["regions"]!.AsArray().Sum(r => r!["active"]!.GetValue<int>());
+        Assert.Equal(0, Active(before));
+        Assert.Equal(18, Active(first));
+        Assert.Equal(18, Active(last));
+        Assert.Equal(0, Active(after));
+        var region = first["regions"]![0]!;
+        Assert.Equal(50, region["target"]!.GetValue<int>());
+        Assert.Equal(36.0m, region["percentOfTarget"]!.GetValue<decimal>());
+        Assert.Equal(18, region["segments"]!.AsArray().Sum(s => s!["active"]!.GetValue<int>()));
+
+        var rows = first["rows"]!.AsArray().Select(r => (r!["occupation"]!.GetValue<string>(), r["active"]!.GetValue<int>())).Order().ToList();
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync(Route(data.Ende.Start) + "&format=csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(';')).ToList();
+        var xlsx = ReadXlsx(await client.GetByteArrayAsync(Route(data.Ende.Start) + "&format=xlsx")).Skip(1).ToList();
+        Assert.Equal(rows, csv.Select(r => (r[4], int.Parse(r[5]))).Order());
+        Assert.Equal(rows, xlsx.Select(r => ((string)r[4]!, (int)(double)r[5]!)).Order());
+    }
+
+    [Fact]
+    public async Task ExpiringListsTheAgreementWithinTheWindowAndItsWorkersLosingCover()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var client = system.CreateClient(data.EndeKey);
+
+        var within = JsonNode.Parse(await client.GetStringAsync("api/reports/expiring?region=5308&withinDays=60"))!["agreements"]!.AsArray();
+        var shorter = JsonNode.Parse(await client.GetStringAsync("api/reports/expiring?region=5308&withinDays=29"))!["agreements"]!.AsArray();
+        var exact = JsonNode.Parse(await client.GetStringAsync("api/reports/expiring?region=5308&withinDays=30"))!["agreements"]!.AsArray();
+
+        var item = Assert.Single(within, a => a!["agreementNo"]!.GetValue<string>() == data.Ende.AgreementNo)!;
+        Assert.Equal(30, item["daysLeft"]!.GetValue<int>());
+        Assert.Equal(18, item["participantsAtRisk"]!.GetValue<int>());
+        Assert.Equal(data.Ende.End.ToString("yyyy-MM-dd"), item["lapses"]![0]!["date"]!.GetValue<string>());
+        Assert.DoesNotContain(shorter, a => a!["agreementNo"]!.GetValue<string>() == data.Ende.AgreementNo);
+        Assert.Contains(exact, a => a!["agreementNo"]!.GetValue<string>() == data.Ende.AgreementNo);
+    }
+
+    [Fact]
+    public async Task UploadDetailAndFindingsInEveryFormatAgree()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var client = system.CreateClient(data.EndePiiKey);
+
+        var upload = JsonNode.Parse(await client.GetStringAsync($"api/uploads/{data.EndeUploadId}"))!;
+        Assert.Equal("completed_with_errors", upload["status"]!.GetValue<string>());
+        Assert.Equal(2, upload["rows"]!["rejected"]!.GetValue<int>());
+        var report = JsonNode.Parse(await client.GetStringAsync($"api/uploads/{data.EndeUploadId}/findings"))!;
+        var findings = report["findings"]!.AsArray().Select(f => (f!["code"]!.GetValue<string>(), f["cell"]!.GetValue<string>())).Order().ToList();
+        Assert.Equal([("DATE_FORMAT", "E17"), ("NIK_FORMAT", "B11")], findings);
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"api/uploads/{data.EndeUploadId}/findings?format=csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(';')).ToList();
+        Assert.Equal(findings, csv.Select(r => (r[0], r[4])).Order());
+        var xlsx = ReadXlsx(await client.GetByteArrayAsync($"api/uploads/{data.EndeUploadId}/findings?format=xlsx")).Skip(1);
+        Assert.Equal(findings, xlsx.Select(r => ((string)r[0]!, (string)r[4]!)).Order());
+        var rejected = ReadXlsx(await client.GetByteArrayAsync($"api/uploads/{data.EndeUploadId}/rejected"));
+        Assert.Equal(3, rejected.Count);
+    }
+
+    [Fact]
+    public async Task ProblemsComeInEnglishWithLangEnAndBadParametersAre400()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var client = system.CreateClient(data.EndeKey);
+
+        await AssertProblemAsync(await client.GetAsync("api/reports/coverage?region=5311&lang=en"), 403, "Region not covered by this key");
+        await AssertProblemAsync(await client.GetAsync("api/reports/coverage?asOf=30-11-2025"), 400, "Parameter tidak valid");
+        await AssertProblemAsync(await client.GetAsync("api/reports/participants?format=pdf&lang=en"), 400, "Invalid parameter");
+        await AssertProblemAsync(await client.GetAsync("api/uploads/5308-ffffffffffffffffffff"), 404, "Tidak ditemukan");
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesEveryRoute()
+    {
+        using var client = system.CreateClient(null);
+
+        var document = JsonNode.Parse(await client.GetStringAsync("api/openapi.json"))!;
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var path in new[] { "/api/uploads", "/api/uploads/{uploadId}", "/api/uploads/{uploadId}/findings", "/api/uploads/{uploadId}/rejected",
+            "/api/agreements", "/api/reports/coverage", "/api/reports/participants", "/api/reports/expiring", "/api/manage/keys" })
+        {
+            Assert.Contains(path, paths);
+        }
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, int status, string title)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(status, problem["status"]!.GetValue<int>());
+        Assert.Equal(title, problem["title"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(problem["detail"]?.GetValue<string>()));
+        Assert.NotNull(problem["type"]);
+    }
+
+    private static List<object?[]> ReadXlsx(byte[] content)
+    {
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(content));
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
+        }
+        return rows;
+    }
+}
