@@ -27,8 +27,7 @@ public sealed class SampleTests(LocalSystemFixture system)
     {
         var content = await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file));
 
-        await system.UploadAsync(region, file, content);
-        var record = await system.WaitForRecordAsync(region, $"{region}/{file}");
+        var record = (await system.IngestAsync(region, file, content)).Record;
 
         Assert.True(record.GetString("Status") == "validating", $"{file}: {record.GetString("Status")} {record.GetString("RejectionMessage")}");
         Assert.Equal(kind, record.GetString("Kind"));
@@ -62,8 +61,7 @@ public sealed class SampleTests(LocalSystemFixture system)
     {
         const string region = "5316";
         const string file = "perjanjian-nagekeo-2026.xls";
-        await system.UploadAsync(region, file, await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file)));
-        var record = await system.WaitForRecordAsync(region, $"{region}/{file}");
+        var record = (await system.IngestAsync(region, file, await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file)))).Record;
         await system.DrainChunkMessagesAsync(record.RowKey);
 
         var row = Assert.Single(await system.StagedRowsAsync(record.RowKey));
@@ -85,8 +83,7 @@ public sealed class SampleTests(LocalSystemFixture system)
         using var content = new MemoryStream();
         SyntheticSheet.Write(content, 1_500, "5318", format, seed: 7);
 
-        await system.UploadAsync("5318", $"synthetic-1500.{extension}", content.ToArray());
-        var record = await system.WaitForRecordAsync("5318", $"5318/synthetic-1500.{extension}");
+        var record = (await system.IngestAsync("5318", $"synthetic-1500.{extension}", content.ToArray())).Record;
         await system.DrainChunkMessagesAsync(record.RowKey);
 
         Assert.Equal("validating", record.GetString("Status"));

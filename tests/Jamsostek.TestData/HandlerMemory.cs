@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Jamsostek.Ingestion.Tests.Infrastructure;
+namespace Jamsostek.TestData;
 
 /// <summary>
 /// The peak resident set (VmHWM) of the handler child process on Linux: reset through <c>/proc/{pid}/clear_refs</c>
