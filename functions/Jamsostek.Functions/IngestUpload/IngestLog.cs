@@ -11,4 +11,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Upload {UploadId} has this content already ({Status}); nothing queued")]
     public static partial void SameContentAgain(ILogger logger, string uploadId, string status);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Upload {UploadId}: the blob version that staged it runs again; {Chunks} chunk messages queued again")]
+    public static partial void Requeued(ILogger logger, string uploadId, int chunks);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Upload {UploadId}: reading failed on attempt {Attempt} ({ExceptionType})")]
+    public static partial void Failed(ILogger logger, string uploadId, int attempt, string exceptionType);
 }

@@ -46,6 +46,15 @@ public static class IngestUploadFunction
         var uploadId = UploadIds.For(partition, sha256);
 
         var existing = await services.Uploads.FindAsync(partition, uploadId, cancellationToken);
+        var etag = request.BlobTrigger.ETag ?? "";
+        if (existing is { Status: UploadStatus.Validating, Chunks: > 0 } && existing.BlobETag == etag)
+        {
+            // The host runs this blob version again: the invocation that staged it did not finish (its messages may
+            // never have been written). Queue them again; ValidateChunk skips chunks already done.
+            IngestLog.Requeued(services.Logger, uploadId, existing.Chunks);
+            return TypedResults.Ok(response.WithQueueMessages(ChunksBinding, ChunkMessages(uploadId, partition, existing.Chunks))
+                .WithLog($"Upload {uploadId}: {existing.Chunks} chunks queued again."));
+        }
         if (existing is not null && existing.Status != UploadStatus.Received)
         {
             IngestLog.SameContentAgain(services.Logger, uploadId, existing.Status);
@@ -58,7 +67,7 @@ public static class IngestUploadFunction
             ReceivedAt = DateTimeOffset.UtcNow,
         };
         record.BlobName = blobName;
-        record.BlobETag = request.BlobTrigger.ETag ?? "";
+        record.BlobETag = etag;
         record.ContentSha256 = sha256;
         record.ContentLength = streamed.Length;
         record.Status = UploadStatus.Received;
@@ -91,10 +100,7 @@ public static class IngestUploadFunction
             await services.Staging.WriteAsync(StagingStore.ManifestBlobName(uploadId), StagingManifest.Serialize(record, result), cancellationToken);
             await services.Uploads.SaveAsync(record, cancellationToken);
             IngestLog.Staged(services.Logger, uploadId, result.RowsRead, result.Chunks);
-            var messages = Enumerable.Range(1, result.Chunks).Select(chunk => System.Text.Json.JsonSerializer.Serialize(
-                new ChunkMessage(uploadId, partition, chunk, result.Chunks, StagingStore.ChunkBlobName(uploadId, chunk)),
-                StagingJsonContext.Default.ChunkMessage));
-            return TypedResults.Ok(response.WithQueueMessages(ChunksBinding, messages)
+            return TypedResults.Ok(response.WithQueueMessages(ChunksBinding, ChunkMessages(uploadId, partition, result.Chunks))
                 .WithLog($"Upload {uploadId}: {result.RowsRead} rows in {result.Chunks} chunks."));
         }
         catch (UploadRejectedException rejection)
@@ -109,5 +115,24 @@ public static class IngestUploadFunction
             IngestLog.Rejected(services.Logger, uploadId, rejection.Code, rejection.Detail);
             return TypedResults.Ok(response.WithLog($"Upload {uploadId} rejected: {rejection.Code}."));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Our fault, or storage's: the host retries the blob. Count the attempts so that the last one leaves the
+            // upload "failed" with its reason instead of "received" for ever.
+            record.FailedAttempts++;
+            record.FailureReason = $"Reading the file failed {record.FailedAttempts} times: {ex.GetType().Name}";
+            record.Status = record.FailedAttempts >= MaxAttempts ? UploadStatus.Failed : UploadStatus.Received;
+            await services.Uploads.SaveAsync(record, CancellationToken.None);
+            IngestLog.Failed(services.Logger, uploadId, record.FailedAttempts, ex.GetType().Name);
+            throw;
+        }
     }
+
+    /// <summary>The host's blob trigger attempts (maxDequeueCount of its blob queue) before the poison message.</summary>
+    public const int MaxAttempts = 5;
+
+    private static IEnumerable<string> ChunkMessages(string uploadId, string region, int chunks) =>
+        Enumerable.Range(1, chunks).Select(chunk => System.Text.Json.JsonSerializer.Serialize(
+            new ChunkMessage(uploadId, region, chunk, chunks, StagingStore.ChunkBlobName(uploadId, chunk)),
+            StagingJsonContext.Default.ChunkMessage));
 }
