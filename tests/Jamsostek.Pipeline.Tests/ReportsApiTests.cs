@@ -115,7 +115,8 @@ public sealed class ReportsApiTests(PipelineFixture system)
     {
         var data = await ReportData.GetAsync(system);
         using var client = system.CreateClient(data.EndePiiKey);
-        var route = "api/reports/participants?region=5308";
+        // One agreement: other tests store workers of Ende under agreements of their own.
+        var route = $"api/reports/participants?region=5308&agreement={Uri.EscapeDataString(data.Ende.AgreementNo)}";
 
         var json = JsonNode.Parse(await client.GetStringAsync(route))!.AsArray()
             .Select(p => (Nik: p!["nik"]!.GetValue<string>(), Address: p["address"]?.GetValue<string>(), End: p["coverage_end"]!.GetValue<string>()))

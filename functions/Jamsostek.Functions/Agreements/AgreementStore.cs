@@ -12,19 +12,8 @@ public sealed class AgreementStore(TableServiceClient tables)
     private readonly LazyTable _table = new(tables, TableName);
 
     /// <summary>One region's agreements, or every region's when <paramref name="region"/> is null.</summary>
-    public async Task<IReadOnlyList<AgreementEntity>> ListAsync(string? region, CancellationToken cancellationToken = default)
-    {
-        var table = await _table.GetAsync(cancellationToken);
-        var found = new List<AgreementEntity>();
-        var query = region is null
-            ? table.QueryAsync<AgreementEntity>(cancellationToken: cancellationToken)
-            : table.QueryAsync<AgreementEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region}"), cancellationToken: cancellationToken);
-        await foreach (var entity in query)
-        {
-            found.Add(entity);
-        }
-        return found;
-    }
+    public async Task<IReadOnlyList<AgreementEntity>> ListAsync(string? region, CancellationToken cancellationToken = default) =>
+        await _table.ListAsync<AgreementEntity>(region, cancellationToken);
 
     public async Task<AgreementEntity?> FindAsync(string region, string agreementNo, CancellationToken cancellationToken = default)
     {

@@ -55,17 +55,6 @@ public sealed class CoverageStore(TableServiceClient tables, ParticipantStore pa
     }
 
     /// <summary>One region's coverage counts, or every region's when <paramref name="region"/> is null (a few hundred per region).</summary>
-    public async Task<IReadOnlyList<CoverageEntity>> ListAsync(string? region, CancellationToken cancellationToken = default)
-    {
-        var table = await _table.GetAsync(cancellationToken);
-        var found = new List<CoverageEntity>();
-        var query = region is null
-            ? table.QueryAsync<CoverageEntity>(cancellationToken: cancellationToken)
-            : table.QueryAsync<CoverageEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region}"), cancellationToken: cancellationToken);
-        await foreach (var entity in query)
-        {
-            found.Add(entity);
-        }
-        return found;
-    }
+    public async Task<IReadOnlyList<CoverageEntity>> ListAsync(string? region, CancellationToken cancellationToken = default) =>
+        await _table.ListAsync<CoverageEntity>(region, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Reports;
 
@@ -11,8 +12,9 @@ public sealed class ReportStore(BlobServiceClient blobs)
 {
     public const string ContainerName = "reports";
 
-    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerName);
-    private int _created;
+    private readonly LazyContainer _lazy = new(blobs, ContainerName);
+
+    private BlobContainerClient Container => _lazy.Client;
 
     public static string FindingsPart(string uploadId, int chunk) => $"{uploadId}/parts/findings-{chunk:D5}.jsonl";
 
@@ -24,18 +26,15 @@ public sealed class ReportStore(BlobServiceClient blobs)
 
     public static string RejectedCsv(string uploadId) => $"{uploadId}/rejected.csv";
 
-    public async Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
-    {
-        await EnsureContainerAsync(cancellationToken);
-        await _container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken);
-    }
+    public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        _lazy.UploadAsync(blobName, content, cancellationToken);
 
     /// <summary>A part's content, or empty when the chunk wrote none (nothing to report).</summary>
     public async Task<BinaryData> ReadPartAsync(string blobName, CancellationToken cancellationToken = default)
     {
         try
         {
-            return (await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content;
+            return (await Container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content;
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
@@ -43,20 +42,8 @@ public sealed class ReportStore(BlobServiceClient blobs)
         }
     }
 
-    public async Task<Stream> OpenWriteAsync(string blobName, CancellationToken cancellationToken = default)
-    {
-        await EnsureContainerAsync(cancellationToken);
-        return await _container.GetBlobClient(blobName).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
-    }
+    public async Task<Stream> OpenWriteAsync(string blobName, CancellationToken cancellationToken = default) =>
+        await (await _lazy.GetAsync(cancellationToken)).GetBlobClient(blobName).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
 
-    public BlobClient Blob(string blobName) => _container.GetBlobClient(blobName);
-
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _created) == 0)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            Volatile.Write(ref _created, 1);
-        }
-    }
+    public BlobClient Blob(string blobName) => Container.GetBlobClient(blobName);
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Staging;
 
@@ -13,31 +14,25 @@ public sealed class StagingStore(BlobServiceClient blobs)
 {
     public const string ContainerName = "staging";
 
-    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerName);
-    private int _created;
+    private readonly LazyContainer _lazy = new(blobs, ContainerName);
+
+    private BlobContainerClient Container => _lazy.Client;
 
     public static string ChunkBlobName(string uploadId, int chunk) => $"{uploadId}/chunk-{chunk:D5}.jsonl";
 
     public static string ManifestBlobName(string uploadId) => $"{uploadId}/manifest.json";
 
-    public async Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
-    {
-        if (Volatile.Read(ref _created) == 0)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            Volatile.Write(ref _created, 1);
-        }
-        await _container.GetBlobClient(blobName).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellationToken);
-    }
+    public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        _lazy.UploadAsync(blobName, content, cancellationToken);
 
     /// <summary>Deletes every staging blob of an upload: the chunks of a file that turned out unusable further down.</summary>
     public async Task DeleteUploadAsync(string uploadId, CancellationToken cancellationToken = default)
     {
         try
         {
-            await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = uploadId + "/" }, cancellationToken))
+            await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = uploadId + "/" }, cancellationToken))
             {
-                await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+                await Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
             }
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -47,5 +42,5 @@ public sealed class StagingStore(BlobServiceClient blobs)
     }
 
     public async Task<BinaryData> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>
-        (await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content;
+        (await Container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content;
 }

@@ -25,4 +25,19 @@ public sealed class LazyTable(TableServiceClient tables, string name)
         }
         return _client;
     }
+
+    /// <summary>Every entity of one partition, or of the table when <paramref name="partitionKey"/> is null (small tables only).</summary>
+    public async Task<List<T>> ListAsync<T>(string? partitionKey, CancellationToken cancellationToken = default) where T : class, ITableEntity
+    {
+        var table = await GetAsync(cancellationToken);
+        var found = new List<T>();
+        var query = partitionKey is null
+            ? table.QueryAsync<T>(cancellationToken: cancellationToken)
+            : table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken);
+        await foreach (var entity in query)
+        {
+            found.Add(entity);
+        }
+        return found;
+    }
 }

@@ -19,19 +19,8 @@ public sealed class UploadStore(TableServiceClient tables)
     }
 
     /// <summary>One region's uploads, or every upload when <paramref name="region"/> is null (a small table: one row per file).</summary>
-    public async Task<IReadOnlyList<UploadRecord>> ListAsync(string? region, CancellationToken cancellationToken = default)
-    {
-        var table = await _table.GetAsync(cancellationToken);
-        var records = new List<UploadRecord>();
-        var query = region is null
-            ? table.QueryAsync<UploadRecord>(cancellationToken: cancellationToken)
-            : table.QueryAsync<UploadRecord>(TableClient.CreateQueryFilter($"PartitionKey eq {region}"), cancellationToken: cancellationToken);
-        await foreach (var record in query)
-        {
-            records.Add(record);
-        }
-        return records;
-    }
+    public async Task<IReadOnlyList<UploadRecord>> ListAsync(string? region, CancellationToken cancellationToken = default) =>
+        await _table.ListAsync<UploadRecord>(region, cancellationToken);
 
     public async Task SaveAsync(UploadRecord record, CancellationToken cancellationToken = default)
     {
