@@ -9,7 +9,7 @@ namespace Jamsostek.LocalHost;
 /// <summary>
 /// The main job `start` runs once the system is up, so a newcomer sees it work: asks the app for its health
 /// through the host (which proves host, handler and storage talk to each other), prints where to look, then
-/// uploads the sheets in samples/ on first start and prints what ingestion made of each.
+/// uploads the sheets in samples/ on first start and prints what validation made of each.
 /// </summary>
 internal static class StartupJob
 {

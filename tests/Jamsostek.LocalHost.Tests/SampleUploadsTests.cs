@@ -9,7 +9,13 @@ public sealed class SampleUploadsTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "jamsostek-samples-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 
     [Fact]
     public void AgreementSheetsOfEveryRegionComeBeforeAnyEnrolmentSheet()
@@ -37,6 +43,37 @@ public sealed class SampleUploadsTests : IDisposable
 
         Assert.Empty(outcomes);
         Assert.Contains("not uploaded: AzureWebJobsStorage is account jamsostekprod, not the local emulator", output.ToString());
+    }
+
+    [Fact]
+    public void AnUploadStillValidatingWhenTheWaitRunsOutIsReportedAsStillValidating()
+    {
+        var outcome = new SampleOutcome(new SampleSheet("5204", "peserta-sumbawa-2026.xlsx", "unused"), Uploaded: true, "validating")
+        {
+            UploadId = "5204-0123456789abcdef0123",
+            RowsRead = 312,
+            Chunks = 1,
+        };
+
+        Assert.False(outcome.IsFinal);
+        Assert.Equal(["5204/peserta-sumbawa-2026.xlsx -> still validating after 120 s (312 rows in 1 chunk); " +
+            "its record in table uploads (RowKey 5204-0123456789abcdef0123) turns final when validation lands"],
+            outcome.Describe(TimeSpan.FromSeconds(120)));
+    }
+
+    [Fact]
+    public void AFailedUploadIsFinalAndReportedWithItsAttemptsAndReason()
+    {
+        var outcome = new SampleOutcome(new SampleSheet("5318", "peserta.csv", "unused"), Uploaded: false, "failed")
+        {
+            UploadId = "5318-0123456789abcdef0123",
+            FailedAttempts = 5,
+            FailureReason = "chunk 1: RequestFailedException",
+        };
+
+        Assert.True(outcome.IsFinal);
+        Assert.Equal(["5318/peserta.csv -> failed after 5 attempts: chunk 1: RequestFailedException (uploaded before)"],
+            outcome.Describe(TimeSpan.FromSeconds(120)));
     }
 
     private void Write(params string[] names)

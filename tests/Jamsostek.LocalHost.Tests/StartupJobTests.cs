@@ -48,15 +48,29 @@ public sealed class StartupJobTests : IAsyncLifetime
         }
     }
 
+    /// <summary>What each sample validates to (samples/README.md): the line the start command prints for it.</summary>
+    private static readonly Dictionary<string, string> Validated = new(StringComparer.Ordinal)
+    {
+        ["5204/perjanjian-sumbawa-2026.xlsx"] = "completed: 2 of 2 rows accepted",
+        ["5318/perjanjian-sumba-barat-daya-2026.xlsx"] = "completed: 2 of 2 rows accepted",
+        ["5316/perjanjian-nagekeo-2026.xls"] = "completed: 1 of 1 row accepted, 1 warning (BUDGET_SHORTFALL 1)",
+        ["5204/peserta-sumbawa-2026.xlsx"] = "completed_with_errors: 307 of 312 rows accepted, 5 rejected " +
+            "(NIK_PRECISION_LOST 1, NIK_FORMAT 1, DATE_FORMAT 1, OCCUPATION_UNKNOWN 1, DUPLICATE_IN_FILE 1), 1 blank row skipped",
+        ["5318/peserta-sumba-barat-daya-okt-des-2026.csv"] = "completed_with_errors: 235 of 240 rows accepted, 5 rejected " +
+            "(NIK_PRECISION_LOST 1, NIK_FORMAT 1, DATE_FORMAT 1, OCCUPATION_UNKNOWN 1, DUPLICATE_IN_FILE 1), 1 blank row skipped",
+        ["5316/peserta-nagekeo-2026.xls"] = "completed_with_errors: 195 of 200 rows accepted, 5 rejected " +
+            "(NIK_PRECISION_LOST 1, NIK_FORMAT 1, DATE_FORMAT 1, OCCUPATION_UNKNOWN 1, DUPLICATE_IN_FILE 1), 1 blank row skipped",
+    };
+
     [Fact]
-    public async Task FirstStartUploadsEverySampleAndReportsItValidatingAndARestartUploadsNothing()
+    public async Task FirstStartUploadsEverySampleAndReportsWhatValidationMadeOfItAndARestartUploadsNothing()
     {
         var sampleFiles = Directory.GetDirectories(RepositoryPaths.Samples)
             .SelectMany(region => Directory.GetFiles(region).Select(file => $"{Path.GetFileName(region)}/{Path.GetFileName(file)}"))
             .Where(name => !Path.GetFileName(name).StartsWith('.'))
             .Order(StringComparer.Ordinal)
             .ToList();
-        Assert.NotEmpty(sampleFiles);
+        Assert.Equal(Validated.Keys.Order(StringComparer.Ordinal), sampleFiles);
 
         using var firstOutput = new StringWriter();
         var first = await StartupJob.RunAsync(_system!, firstOutput, NullLoggerFactory.Instance, CancellationToken.None);
@@ -65,18 +79,34 @@ public sealed class StartupJobTests : IAsyncLifetime
         Assert.All(first, outcome =>
         {
             Assert.True(outcome.Uploaded, $"{outcome.Sheet.BlobName} was not uploaded");
-            Assert.True(outcome.Status == "validating", $"{outcome.Sheet.BlobName}: {outcome.Status} {outcome.RejectionMessage}");
-            Assert.True(outcome.RowsRead > 0 && outcome.Chunks > 0);
+            Assert.True(outcome.IsFinal, $"{outcome.Sheet.BlobName}: {outcome.Status} {outcome.RejectionMessage}{outcome.FailureReason}");
+            Assert.Equal(outcome.RowsRead, outcome.RowsAccepted + outcome.RowsRejected);
         });
         // Enrolments refer to agreements, so every agreements sheet goes (and is reported) first.
         var lastAgreements = first.ToList().FindLastIndex(o => o.Sheet.IsAgreements);
         var firstEnrolments = first.ToList().FindIndex(o => !o.Sheet.IsAgreements);
         Assert.True(lastAgreements >= 0 && firstEnrolments > lastAgreements, "agreements are uploaded before enrolments");
-        var lines = firstOutput.ToString().Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var lines = Lines(firstOutput);
+        var reports = new BlobServiceClient(ConnectionString).GetBlobContainerClient("reports");
         foreach (var outcome in first)
         {
-            var rows = outcome.RowsRead == 1 ? "1 row" : $"{outcome.RowsRead} rows";
-            Assert.Contains(lines, line => line.StartsWith($"  {outcome.Sheet.BlobName} -> validating, {rows} in 1 chunk", StringComparison.Ordinal));
+            var at = lines.IndexOf($"  {outcome.Sheet.BlobName} -> {Validated[outcome.Sheet.BlobName]}");
+            Assert.True(at >= 0, $"no line for {outcome.Sheet.BlobName} in:\n{firstOutput}");
+            // The next line names the office's files by container and blob, and they are there.
+            var files = lines[at + 1];
+            var findings = $"reports/{outcome.UploadId}/findings.json";
+            var rejected = $"reports/{outcome.UploadId}/rejected.xlsx";
+            if (outcome.RowsRejected > 0)
+            {
+                Assert.Equal($"      findings: {findings}, rejected rows: {rejected} (and rejected.csv)", files);
+                Assert.True(await reports.GetBlobClient($"{outcome.UploadId}/rejected.xlsx").ExistsAsync());
+                Assert.True(await reports.GetBlobClient($"{outcome.UploadId}/rejected.csv").ExistsAsync());
+            }
+            else
+            {
+                Assert.Equal($"      findings: {findings}", files);
+            }
+            Assert.True(await reports.GetBlobClient($"{outcome.UploadId}/findings.json").ExistsAsync());
         }
 
         var uploads = new BlobServiceClient(ConnectionString).GetBlobContainerClient(SampleUploads.Container);
@@ -90,7 +120,7 @@ public sealed class StartupJobTests : IAsyncLifetime
             etags[name] = content.Details.ETag;
             var region = name.Split('/')[0];
             var record = Assert.Single(table.Query<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {region} and BlobName eq {name}")));
-            Assert.Equal("validating", record.GetString("Status"));
+            Assert.Equal(Validated[name].Split(':')[0], record.GetString("Status"));
         }
         var records = table.Query<TableEntity>().Count();
 
@@ -98,18 +128,17 @@ public sealed class StartupJobTests : IAsyncLifetime
         var second = await StartupJob.RunAsync(_system!, secondOutput, NullLoggerFactory.Instance, CancellationToken.None);
 
         Assert.Equal(sampleFiles.Count, second.Count);
-        Assert.All(second, outcome =>
-        {
-            Assert.False(outcome.Uploaded, $"{outcome.Sheet.BlobName} was uploaded again");
-            Assert.Equal("validating", outcome.Status);
-        });
-        Assert.Contains("(uploaded before)", secondOutput.ToString());
+        Assert.All(second, outcome => Assert.False(outcome.Uploaded, $"{outcome.Sheet.BlobName} was uploaded again"));
+        var restartLines = Lines(secondOutput);
         foreach (var name in sampleFiles)
         {
+            Assert.Contains($"  {name} -> {Validated[name]} (uploaded before)", restartLines);
             Assert.Equal(etags[name], (await uploads.GetBlobClient(name).GetPropertiesAsync()).Value.ETag);
         }
         // Give the blob trigger a few scans: nothing changed, so nothing may be ingested again.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(records, table.Query<TableEntity>().Count());
     }
+
+    private static List<string> Lines(StringWriter output) => [.. output.ToString().Split('\n').Select(line => line.TrimEnd('\r'))];
 }

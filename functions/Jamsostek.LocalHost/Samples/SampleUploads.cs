@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -16,23 +18,94 @@ public sealed record SampleSheet(string Region, string FileName, string Path)
     public bool IsAgreements => FileName.StartsWith("perjanjian", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>What became of one sample: whether this run uploaded it, and its upload record once it left "received".</summary>
-public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Status, int RowsRead, int Chunks, int BlankRows, string? RejectionMessage)
+/// <summary>
+/// What became of one sample: whether this run uploaded it, and its upload record once validation made it final
+/// (or as it stood when the wait ran out), with the findings by code from its findings report.
+/// </summary>
+public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Status)
 {
-    /// <summary>"5204/peserta-sumbawa-2026.xlsx -> validating, 312 rows in 1 chunk".</summary>
-    public string Describe(TimeSpan waited)
+    public string? UploadId { get; init; }
+
+    public int RowsRead { get; init; }
+
+    public int Chunks { get; init; }
+
+    public int BlankRows { get; init; }
+
+    public int RowsAccepted { get; init; }
+
+    public int RowsRejected { get; init; }
+
+    public int Warnings { get; init; }
+
+    public string? RejectionMessage { get; init; }
+
+    public string? FailureReason { get; init; }
+
+    public int FailedAttempts { get; init; }
+
+    /// <summary>Error findings by code, most frequent first, then in sheet order.</summary>
+    public IReadOnlyList<(string Code, int Count)> Errors { get; init; } = [];
+
+    /// <summary>Warnings by code, most frequent first, then in sheet order.</summary>
+    public IReadOnlyList<(string Code, int Count)> WarningCodes { get; init; } = [];
+
+    public bool IsFinal => UploadStatuses.IsFinal(Status);
+
+    /// <summary>"reports/{uploadId}/findings.json": the container and the blob, as Storage Explorer shows them.</summary>
+    public string FindingsBlob => $"{SampleUploads.ReportsContainer}/{UploadId}/findings.json";
+
+    public string RejectedRowsBlob => $"{SampleUploads.ReportsContainer}/{UploadId}/rejected.xlsx";
+
+    /// <summary>
+    /// "5204/peserta-sumbawa-2026.xlsx -> completed_with_errors: 307 of 312 rows accepted, 5 rejected (NIK_PRECISION_LOST 1, ...),
+    /// 1 blank row skipped" and, for a validated upload, a second line naming its findings and rejected rows blobs.
+    /// </summary>
+    public IReadOnlyList<string> Describe(TimeSpan waited)
     {
+        var seconds = string.Create(CultureInfo.InvariantCulture, $"{waited.TotalSeconds:0} s");
         var outcome = Status switch
         {
-            null => $"no upload record after {waited.TotalSeconds:0} s",
-            UploadStatuses.Received => $"still received after {waited.TotalSeconds:0} s",
+            null => $"no upload record after {seconds}",
+            UploadStatuses.Received => $"still received after {seconds}",
+            UploadStatuses.Validating => $"still validating after {seconds} ({Count(RowsRead, "row")} in {Count(Chunks, "chunk")}); " +
+                $"its record in table {SampleUploads.Table} (RowKey {UploadId}) turns final when validation lands",
             UploadStatuses.Rejected => $"rejected: {RejectionMessage}",
+            UploadStatuses.Failed => $"failed{(FailedAttempts > 0 ? $" after {Count(FailedAttempts, "attempt")}" : "")}: {FailureReason}",
             UploadStatuses.NotUploaded => $"not uploaded: {RejectionMessage}",
-            _ => string.Create(CultureInfo.InvariantCulture,
-                $"{Status}, {Count(RowsRead, "row")} in {Count(Chunks, "chunk")}{(BlankRows > 0 ? $", {Count(BlankRows, "blank row")} skipped" : "")}"),
+            UploadStatuses.Completed or UploadStatuses.CompletedWithErrors => Validated(),
+            _ => $"{Status} after {seconds}",
         };
-        return $"{Sheet.BlobName} -> {outcome}{(Uploaded || Status == UploadStatuses.NotUploaded ? "" : " (uploaded before)")}";
+        var first = $"{Sheet.BlobName} -> {outcome}{(Uploaded || Status == UploadStatuses.NotUploaded ? "" : " (uploaded before)")}";
+        if (Status is not (UploadStatuses.Completed or UploadStatuses.CompletedWithErrors))
+        {
+            return [first];
+        }
+        var files = $"    findings: {FindingsBlob}{(RowsRejected > 0 ? $", rejected rows: {RejectedRowsBlob} (and rejected.csv)" : "")}";
+        return [first, files];
     }
+
+    private string Validated()
+    {
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{Status}: {RowsAccepted} of {Count(RowsRead, "row")} accepted"));
+        if (RowsRejected > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {RowsRejected} rejected{ByCode(Errors)}");
+        }
+        if (Warnings > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {Count(Warnings, "warning")}{ByCode(WarningCodes)}");
+        }
+        if (BlankRows > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {Count(BlankRows, "blank row")} skipped");
+        }
+        return text.ToString();
+    }
+
+    private static string ByCode(IReadOnlyList<(string Code, int Count)> codes) => codes.Count == 0
+        ? ""
+        : $" ({string.Join(", ", codes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Code} {c.Count}")))})";
 
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
@@ -40,8 +113,8 @@ public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Sta
 
 /// <summary>
 /// Uploads the sheets in samples/{region}/ to the uploads container the first time the local system starts, so a
-/// newcomer sees ingestion happen, then reports each upload's status as IngestUpload recorded it. A blob that is
-/// already there is left alone (a restart uploads nothing), and only the local emulator gets samples: a real
+/// newcomer sees the pipeline work, then reports each upload once validation made it final: its counts, its findings
+/// by code and the blobs the office gets back (container reports). A blob that is already there is left alone (a restart uploads nothing), and only the local emulator gets samples: a real
 /// storage account named in local.settings.json never does.
 /// </summary>
 public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient tables, ILogger logger)
@@ -49,8 +122,11 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
     public const string Container = "uploads";
     public const string Table = "uploads";
 
-    /// <summary>How long to wait for the uploads of one group (agreements, then enrolments) to leave "received".</summary>
-    public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Where ValidateChunk writes the office's files: {uploadId}/findings.json, rejected.xlsx, rejected.csv.</summary>
+    public const string ReportsContainer = "reports";
+
+    /// <summary>How long to wait for the uploads of one group (agreements, then enrolments) to be final.</summary>
+    public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(120);
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
@@ -75,8 +151,8 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
     }
 
     /// <summary>
-    /// Uploads the agreements and waits for their records, then the same for the enrolments, writing one line per
-    /// sheet to <paramref name="output"/>.
+    /// Uploads the agreements and waits until they are validated (enrolments refer to them), then the same for the
+    /// enrolments, writing one or two lines per sheet to <paramref name="output"/>.
     /// </summary>
     public async Task<IReadOnlyList<SampleOutcome>> RunAsync(string folder, TextWriter output, CancellationToken cancellationToken = default)
     {
@@ -93,6 +169,7 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
         }
 
         output.WriteLine($"Samples     {folder} -> container {Container} (first start only; blobs already there are kept)");
+        output.WriteLine($"            status in table {Table}; findings and rejected rows in container {ReportsContainer} ({blobs.Uri.ToString().TrimEnd('/')}/{ReportsContainer})");
         var outcomes = new List<SampleOutcome>();
         try
         {
@@ -122,13 +199,16 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
             foreach (var (sheet, uploaded, failure) in uploads)
             {
                 var outcome = failure is not null
-                    ? new SampleOutcome(sheet, false, UploadStatuses.NotUploaded, 0, 0, 0, failure)
-                    : OutcomeOf(sheet, uploaded, settled.GetValueOrDefault(sheet.BlobName));
-                if (outcome.Status is null or UploadStatuses.Received)
+                    ? new SampleOutcome(sheet, false, UploadStatuses.NotUploaded) { RejectionMessage = failure }
+                    : await OutcomeOfAsync(sheet, uploaded, settled.GetValueOrDefault(sheet.BlobName), cancellationToken);
+                if (!outcome.IsFinal && outcome.Status != UploadStatuses.NotUploaded)
                 {
-                    SampleLog.NoRecord(logger, sheet.BlobName, Wait.TotalSeconds);
+                    SampleLog.NotFinal(logger, sheet.BlobName, outcome.Status ?? "(no record)", Wait.TotalSeconds);
                 }
-                output.WriteLine("  " + outcome.Describe(Wait));
+                foreach (var line in outcome.Describe(Wait))
+                {
+                    output.WriteLine("  " + line);
+                }
                 outcomes.Add(outcome);
             }
         }
@@ -160,7 +240,7 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
         }
     }
 
-    /// <summary>Polls the uploads table until every sheet's newest record has left "received", or the wait is over.</summary>
+    /// <summary>Polls the uploads table until every sheet's newest record is final, or the wait is over.</summary>
     private async Task<Dictionary<string, TableEntity>> WaitForRecordsAsync(IReadOnlyList<SampleSheet> sheets, CancellationToken cancellationToken)
     {
         var table = tables.GetTableClient(Table);
@@ -183,8 +263,7 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
         }
     }
 
-    private static bool Settled(TableEntity? record) =>
-        record is not null && record.GetString("Status") is { } status && status != UploadStatuses.Received;
+    private static bool Settled(TableEntity? record) => UploadStatuses.IsFinal(record?.GetString("Status"));
 
     /// <summary>The record of the blob's latest content: the same name uploaded again with other content gets a record of its own.</summary>
     private static async Task<TableEntity?> NewestRecordAsync(TableClient table, SampleSheet sheet, CancellationToken cancellationToken)
@@ -208,14 +287,75 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
         return newest;
     }
 
-    private static SampleOutcome OutcomeOf(SampleSheet sheet, bool uploaded, TableEntity? record) => new(
-        sheet,
-        uploaded,
-        record?.GetString("Status"),
-        record?.GetInt32("RowsRead") ?? 0,
-        record?.GetInt32("Chunks") ?? 0,
-        record?.GetInt32("BlankRows") ?? 0,
-        record?.GetString("RejectionMessage"));
+    private async Task<SampleOutcome> OutcomeOfAsync(SampleSheet sheet, bool uploaded, TableEntity? record, CancellationToken cancellationToken)
+    {
+        if (record is null)
+        {
+            return new SampleOutcome(sheet, uploaded, null);
+        }
+        var outcome = new SampleOutcome(sheet, uploaded, record.GetString("Status"))
+        {
+            UploadId = record.RowKey,
+            RowsRead = record.GetInt32("RowsRead") ?? 0,
+            Chunks = record.GetInt32("Chunks") ?? 0,
+            BlankRows = record.GetInt32("BlankRows") ?? 0,
+            RowsAccepted = record.GetInt32("RowsAccepted") ?? 0,
+            RowsRejected = record.GetInt32("RowsRejected") ?? 0,
+            Warnings = record.GetInt32("Warnings") ?? 0,
+            RejectionMessage = record.GetString("RejectionMessage"),
+            FailureReason = record.GetString("FailureReason"),
+            FailedAttempts = record.GetInt32("FailedAttempts") ?? 0,
+        };
+        if (outcome.Status is not (UploadStatuses.Completed or UploadStatuses.CompletedWithErrors))
+        {
+            return outcome;
+        }
+        return await FindingsByCodeAsync(record.RowKey, cancellationToken) is { } byCode
+            ? outcome with { Errors = byCode.Errors, WarningCodes = byCode.Warnings }
+            // No report to read: the record's top errors (at most three codes) are all there is.
+            : outcome with { Errors = TopErrors(record.GetString("TopErrors")) };
+    }
+
+    /// <summary>The findings report's error and warning codes with their counts; null when there is no report.</summary>
+    private async Task<(List<(string, int)> Errors, List<(string, int)> Warnings)?> FindingsByCodeAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        var blob = blobs.GetBlobContainerClient(ReportsContainer).GetBlobClient($"{uploadId}/findings.json");
+        try
+        {
+            await using var content = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
+            using var report = await JsonDocument.ParseAsync(content, cancellationToken: cancellationToken);
+            var errors = new List<string>();
+            var warnings = new List<string>();
+            foreach (var finding in report.RootElement.GetProperty("findings").EnumerateArray())
+            {
+                var code = finding.GetProperty("code").GetString() ?? "";
+                (finding.GetProperty("severity").GetString() == "error" ? errors : warnings).Add(code);
+            }
+            return (ByCount(errors), ByCount(warnings));
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            SampleLog.ReportUnreadable(logger, uploadId, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    // Most frequent first; a tie keeps the order of the sheet, which is the report's.
+    private static List<(string, int)> ByCount(List<string> codes) =>
+        [.. codes.GroupBy(code => code, StringComparer.Ordinal).Select(group => (group.Key, group.Count())).OrderByDescending(pair => pair.Item2)];
+
+    /// <summary>"NIK_FORMAT:3,DATE_FORMAT:1" as the upload record keeps it.</summary>
+    private static List<(string, int)> TopErrors(string? topErrors) =>
+    [
+        .. (topErrors ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split(':'))
+            .Where(pair => pair.Length == 2 && int.TryParse(pair[1], CultureInfo.InvariantCulture, out _))
+            .Select(pair => (pair[0], int.Parse(pair[1], CultureInfo.InvariantCulture))),
+    ];
 
     private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
@@ -230,7 +370,14 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
 internal static class UploadStatuses
 {
     public const string Received = "received";
+    public const string Validating = "validating";
+    public const string Completed = "completed";
+    public const string CompletedWithErrors = "completed_with_errors";
     public const string Rejected = "rejected";
+    public const string Failed = "failed";
+
+    /// <summary>Nothing more happens to the upload by itself (a failed one only when an operator reprocesses it).</summary>
+    public static bool IsFinal(string? status) => status is Completed or CompletedWithErrors or Rejected or Failed;
 
     /// <summary>Not a record's status: the upload itself failed.</summary>
     public const string NotUploaded = "not uploaded";
@@ -247,8 +394,11 @@ internal static partial class SampleLog
     [LoggerMessage(EventId = 72, Level = LogLevel.Warning, Message = "Sample {BlobName} could not be uploaded ({Status} {ErrorCode})")]
     public static partial void UploadFailed(ILogger logger, string blobName, int status, string errorCode);
 
-    [LoggerMessage(EventId = 73, Level = LogLevel.Warning, Message = "Sample {BlobName} has no upload record past 'received' after {Seconds} s; is IngestUpload running?")]
-    public static partial void NoRecord(ILogger logger, string blobName, double seconds);
+    [LoggerMessage(EventId = 73, Level = LogLevel.Warning, Message = "Sample {BlobName} is {Status} after {Seconds} s, not final yet; are IngestUpload and ValidateChunk running?")]
+    public static partial void NotFinal(ILogger logger, string blobName, string status, double seconds);
+
+    [LoggerMessage(EventId = 76, Level = LogLevel.Warning, Message = "Findings report of upload {UploadId} could not be read ({ExceptionType}); counts by code left out")]
+    public static partial void ReportUnreadable(ILogger logger, string uploadId, string exceptionType);
 
     [LoggerMessage(EventId = 75, Level = LogLevel.Warning, Message = "Samples stopped: storage failed ({ExceptionType}: {Reason})")]
     public static partial void StorageFailed(ILogger logger, string exceptionType, string reason);
