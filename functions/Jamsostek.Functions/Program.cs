@@ -1,6 +1,7 @@
 using Jamsostek.Functions.Api;
 using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Health;
+using Jamsostek.Functions.Portal;
 using Jamsostek.Functions.IngestUpload;
 using Jamsostek.Functions.ReprocessUpload;
 using Jamsostek.Functions.Storage;
@@ -27,6 +28,7 @@ app.MapIngestUpload();
 app.MapValidateChunk();
 app.MapReprocessUpload();
 app.MapApi();
+app.MapPortal();
 
 app.Run();
 

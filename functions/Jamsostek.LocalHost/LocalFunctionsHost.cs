@@ -137,7 +137,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         {
             web.UseCors();
         }
-        web.MapGet("/", () => TypedResults.Text($"Jamsostek local Functions host {hostId} is running: {app.Functions.Count} functions from {app.ScriptRoot}."));
+        // The host's landing page answers the root URL unless AzureWebJobsDisableHomepage is set, as in Azure; then a
+        // function routed at the root (the office portal) gets it.
+        if (!settings.IsTrue("AzureWebJobsDisableHomepage"))
+        {
+            web.MapGet("/", () => TypedResults.Text($"Jamsostek local Functions host {hostId} is running: {app.Functions.Count} functions from {app.ScriptRoot}."));
+        }
         web.MapAdmin(hostId);
         web.MapHttpTriggers(app, settings);
 

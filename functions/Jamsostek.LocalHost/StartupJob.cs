@@ -24,7 +24,8 @@ internal static class StartupJob
         output.WriteLine();
         output.WriteLine("Jamsostek Functions is running locally.");
         output.WriteLine($"  Health      GET {new Uri(host.BaseAddress, "api/health")} -> {(int)health.StatusCode} {body}");
-        output.WriteLine($"  API base    {new Uri(host.BaseAddress, host.App.Host.RoutePrefix + "/")}");
+        output.WriteLine($"  API base    {new Uri(host.BaseAddress, "api/")} (OpenAPI: api/openapi.json)");
+        output.WriteLine($"  Portal      {host.BaseAddress}");
         output.WriteLine($"  Admin       POST {new Uri(host.BaseAddress, "admin/functions/{name}")} (x-functions-key: LocalHostMasterKey from {system.SettingsPath})");
         output.WriteLine($"  Functions   {string.Join(", ", host.App.Functions.Select(f => f.Name))}");
         if (system.DevServices is { } dev)

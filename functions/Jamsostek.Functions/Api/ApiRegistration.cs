@@ -34,7 +34,10 @@ public static class ApiRegistration
         api.MapCoverageReportApi();
         api.MapParticipantsReportApi();
         api.MapExpiringReportApi();
+        api.MapUploadSheetApi();
+        api.MapAccessApi();
         app.MapKeysApi();
+        app.MapTemplatesApi();
         app.MapOpenApi(OpenApiPath).WithName("OpenApiDocument");
         return app;
     }
@@ -49,4 +52,6 @@ public static class ApiRegistration
 [JsonSerializable(typeof(CreateKeyRequest))]
 [JsonSerializable(typeof(CreatedKey))]
 [JsonSerializable(typeof(KeyList))]
+[JsonSerializable(typeof(UploadAccepted))]
+[JsonSerializable(typeof(AccessInfo))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,61 @@
+using Jamsostek.Core.Exports;
+using Jamsostek.Core.Templates;
+
+namespace Jamsostek.Functions.Api;
+
+/// <summary>
+/// GET /api/templates/peserta and /api/templates/perjanjian (function GetTemplate, no key: nothing in them is
+/// private): an empty sheet with the accepted headers and one example row, as XLSX.
+/// </summary>
+public static class TemplatesApi
+{
+    public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/templates/{kind}", GetAsync).WithName("GetTemplate").WithTags("Templates")
+            .WithSummary("A sheet template: peserta (enrolments) or perjanjian (agreements), headers and one example row.");
+        return app;
+    }
+
+    internal static async Task<IResult> GetAsync(string kind, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (template, example) = kind switch
+        {
+            "peserta" => (SheetTemplate.Enrolments, EnrolmentExample),
+            "perjanjian" => (SheetTemplate.Agreements, AgreementExample),
+            _ => (null, null),
+        };
+        if (template is null || example is null)
+        {
+            return Access.ApiProblems.NotFound(Access.ApiProblems.LanguageOf(context), $"Template {kind}");
+        }
+        var fields = template.Fields.Where(f => example.ContainsKey(f.Name)).ToList();
+        context.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"template-{kind}.xlsx\"";
+        await using var writer = new XlsxTableWriter(context.Response.Body, kind == "peserta" ? "Daftar Peserta" : "Perjanjian");
+        writer.WriteHeader([.. fields.Select(f => f.Header)]);
+        await writer.WriteRowAsync([.. fields.Select(f => TableCell.From(example[f.Name]))], cancellationToken);
+        await writer.CompleteAsync(cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    // One worker and one agreement as an office would type them; the example NIK is valid (a man born 12 March 1990).
+    private static readonly Dictionary<string, object?> EnrolmentExample = new()
+    {
+        [FieldNames.Nik] = "5204011203900001", [FieldNames.FullName] = "Budi Santoso", [FieldNames.BirthPlace] = "Sumbawa Besar",
+        [FieldNames.BirthDate] = new DateOnly(1990, 3, 12), [FieldNames.Gender] = "L", [FieldNames.Address] = "Jl. Garuda No. 5",
+        [FieldNames.Village] = "Seketeng", [FieldNames.District] = "Sumbawa", [FieldNames.Phone] = "0812-3456-7890",
+        [FieldNames.Occupation] = "Petani", [FieldNames.Segment] = "Pekerja Rentan", [FieldNames.AgreementNo] = "PKS/045/BPJSTK-SBW/III/2026",
+        [FieldNames.CoverageStart] = new DateOnly(2026, 3, 1), [FieldNames.CoverageEnd] = new DateOnly(2027, 2, 28),
+        [FieldNames.MonthlyIncomeIdr] = 1_500_000L, [FieldNames.Programs] = "JKK, JKM", [FieldNames.Kpj] = null,
+    };
+
+    private static readonly Dictionary<string, object?> AgreementExample = new()
+    {
+        [FieldNames.AgreementNo] = "PKS/045/BPJSTK-SBW/III/2026", [FieldNames.AgreementType] = "PKS", [FieldNames.RegionCode] = "5204",
+        [FieldNames.RegionName] = "Kabupaten Sumbawa", [FieldNames.BranchOffice] = "Sumbawa", [FieldNames.SignedOn] = new DateOnly(2026, 2, 20),
+        [FieldNames.CoverageStart] = new DateOnly(2026, 3, 1), [FieldNames.CoverageEnd] = new DateOnly(2027, 2, 28),
+        [FieldNames.FundingSource] = "APBD", [FieldNames.BudgetIdr] = 1_500_000_000L, [FieldNames.TargetParticipants] = 5_600L,
+        [FieldNames.TargetNonAsn] = null, [FieldNames.TargetVulnerable] = 5_600L, [FieldNames.Programs] = "JKK, JKM",
+        [FieldNames.MonthlyContributionIdr] = 16_800L, [FieldNames.LegalBasis] = "Perbup No. 33 Tahun 2024",
+    };
+}

@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Jamsostek.Core.Ingestion;
+using Jamsostek.Core.Templates;
+using Jamsostek.Functions.Access;
+using Jamsostek.Functions.Uploads;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jamsostek.Functions.Api;
+
+/// <summary>
+/// POST /api/uploads?region=5204&amp;file=peserta.xlsx (function UploadSheet): the office portal's upload. The body
+/// is streamed into <c>uploads/{region}/{file}</c>, exactly where any other upload lands, so the blob trigger
+/// takes it from there. Through the app rather than a SAS URL: the key check stays in one place, the office never
+/// holds storage credentials, and it works the same with identity-based storage in Azure (no account key to sign
+/// a SAS with). An existing blob of the same name is never overwritten: the new one is named "file (2).xlsx".
+/// </summary>
+public static class UploadSheetApi
+{
+    private const int MaxFileNameLength = 120;
+
+    public static RouteGroupBuilder MapUploadSheetApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/uploads", UploadAsync).WithName("UploadSheet")
+            .WithSummary("Upload a sheet (the request body) to a region, as uploads/{region}/{file}; answers the upload id to follow.")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
+        return api;
+    }
+
+    internal static async Task<Results<Accepted<UploadAccepted>, ProblemHttpResult>> UploadAsync(HttpContext context, BlobServiceClient blobs,
+        ILogger<UploadStore> logger, CancellationToken cancellationToken)
+    {
+        var access = ApiKeyFilter.Of(context);
+        var l = ApiProblems.LanguageOf(context);
+        if (ApiQuery.Region(context, access, logger, out var region) is { } problem)
+        {
+            return problem;
+        }
+        if (region is null)
+        {
+            return ApiProblems.BadParameter(l, "region", l == Language.En ? "the region to upload to" : "wilayah tujuan unggahan");
+        }
+        if (SafeFileName(context.Request.Query["file"].FirstOrDefault()) is not { } file)
+        {
+            return ApiProblems.BadParameter(l, "file", l == Language.En
+                ? "a file name ending in .xlsx, .xls or .csv, without folders, at most 120 characters"
+                : "nama berkas berakhiran .xlsx, .xls atau .csv, tanpa folder, paling panjang 120 karakter");
+        }
+        var length = context.Request.ContentLength;
+        if (length is null or 0)
+        {
+            return ApiProblems.BadParameter(l, "body", l == Language.En ? "the file's bytes, with a Content-Length" : "isi berkas, dengan Content-Length");
+        }
+        if (length > IngestionLimits.Default.MaxFileBytes)
+        {
+            return TypedResults.Problem(FileMessages.For(Core.Findings.FindingCode.FileTooLarge, [length.Value], l),
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: l == Language.En ? "File too large" : "Berkas terlalu besar");
+        }
+
+        var container = blobs.GetBlobContainerClient("uploads");
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var body = new HashingStream(context.Request.Body, hash);
+        var (stem, extension) = (Path.GetFileNameWithoutExtension(file), Path.GetExtension(file));
+        var blob = container.GetBlobClient($"{region}/{file}");
+        for (var copy = 2; await blob.ExistsAsync(cancellationToken); copy++)
+        {
+            blob = container.GetBlobClient($"{region}/{stem} ({copy}){extension}");
+        }
+        try
+        {
+            // If-None-Match: * — should another upload take the name meanwhile, it stays as it was.
+            await blob.UploadAsync(body, new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(extension) },
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return TypedResults.Problem(l == Language.En ? "Another file of this name arrived at the same moment. Upload again." : "Berkas lain dengan nama ini tiba bersamaan. Unggah kembali.",
+                statusCode: StatusCodes.Status409Conflict, title: l == Language.En ? "Name taken" : "Nama sudah dipakai");
+        }
+        var uploadId = UploadIds.For(region, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return TypedResults.Accepted($"/api/uploads/{uploadId}", new UploadAccepted(uploadId, region, blob.Name, body.BytesRead));
+    }
+
+    /// <summary>The name without any folder part, only where it is a plain spreadsheet name; null otherwise.</summary>
+    public static string? SafeFileName(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var name = text.Trim();
+        if (name.Length > MaxFileNameLength || name.Contains("..", StringComparison.Ordinal) || name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|', '#', '%']) >= 0
+            || name.Any(char.IsControl) || name.StartsWith('.'))
+        {
+            return null;
+        }
+        return Path.GetExtension(name).ToLowerInvariant() is ".xlsx" or ".xls" or ".csv" ? name : null;
+    }
+
+    private static string ContentTypeOf(string extension) => extension.ToLowerInvariant() switch
+    {
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".xls" => "application/vnd.ms-excel",
+        _ => "text/csv",
+    };
+}
+
+/// <param name="UploadId">Follow it at /api/uploads/{uploadId}; the record appears once the blob trigger has read the file.</param>
+public sealed record UploadAccepted(string UploadId, string Region, string Blob, long Bytes);
+
+/// <summary>Hashes what is read through it, so the upload id is known when the last byte is stored.</summary>
+internal sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+{
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = inner.Read(buffer);
+        Record(buffer[..read]);
+        return read;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken);
+        Record(buffer.Span[..read]);
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private void Record(ReadOnlySpan<byte> bytes)
+    {
+        hash.AppendData(bytes);
+        BytesRead += bytes.Length;
+    }
+}
