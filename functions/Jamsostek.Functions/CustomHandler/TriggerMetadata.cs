@@ -3,18 +3,24 @@ using System.Text.Json;
 
 namespace Jamsostek.Functions.CustomHandler;
 
-/// <summary>The metadata the host adds for a queue trigger.</summary>
+/// <summary>
+/// The metadata the host adds for a queue trigger: a Storage queue's (<c>DequeueCount</c>, <c>Id</c>,
+/// <c>InsertionTime</c>), or a Service Bus queue's when the transport is switched at publish time
+/// (<c>DeliveryCount</c>, <c>MessageId</c>, <c>EnqueuedTimeUtc</c>).
+/// </summary>
 public readonly struct QueueTriggerMetadata(InvocationRequest request)
 {
-    public string? Id => request.GetMetadataString("Id");
+    public string? Id => request.GetMetadataString("Id") ?? request.GetMetadataString("MessageId");
 
     /// <summary>How often the message was delivered, this time included; 1 when the host did not say.</summary>
-    public int DequeueCount =>
-        request.Metadata.TryGetValue("DequeueCount", out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt32()
-            : int.TryParse(request.GetMetadataString("DequeueCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 1;
+    public int DequeueCount => Count("DequeueCount") ?? Count("DeliveryCount") ?? 1;
 
-    public DateTimeOffset? InsertionTime => ParseTime(request.GetMetadataString("InsertionTime"));
+    public DateTimeOffset? InsertionTime => ParseTime(request.GetMetadataString("InsertionTime") ?? request.GetMetadataString("EnqueuedTimeUtc"));
+
+    private int? Count(string key) =>
+        request.Metadata.TryGetValue(key, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : int.TryParse(request.GetMetadataString(key), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
 
     private static DateTimeOffset? ParseTime(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;

@@ -126,6 +126,28 @@ public sealed class InvocationRequestTests
     }
 
     [Fact]
+    public async Task ServiceBusTriggerGivesItsDeliveryCountMessageIdAndEnqueuedTimeAsTheQueueMetadata()
+    {
+        var request = await RecordedPayload.BindAsync(RecordedPayload.ServiceBusTrigger);
+
+        var trigger = request.QueueTrigger;
+
+        Assert.Equal(5, trigger.DequeueCount);
+        Assert.Equal("9b1f7c2e5d3a4e8f", trigger.Id);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 3, 12, 45, 117, TimeSpan.Zero), trigger.InsertionTime);
+        Assert.Equal(new ChunkMessage("u1", 3), request.GetJson("chunk", TestJsonContext.Default.ChunkMessage));
+    }
+
+    [Fact]
+    public void DequeueCountWinsOverDeliveryCountWhenBothAreSent()
+    {
+        var request = Request(metadata: """{"DequeueCount":2,"DeliveryCount":"4"}""");
+
+        Assert.Equal(2, request.QueueTrigger.DequeueCount);
+        Assert.Equal(4, Request(metadata: """{"DeliveryCount":"4"}""").QueueTrigger.DequeueCount);
+    }
+
+    [Fact]
     public void DequeueCountSentAsTextIsParsed()
     {
         var request = Request(metadata: """{"DequeueCount":"4"}""");

@@ -9,6 +9,12 @@ internal static class RecordedPayload
     public const string QueueTrigger = "queue-trigger.json";
     public const string QueueTriggerObject = "queue-trigger-object.json";
     public const string QueueTriggerText = "queue-trigger-text.json";
+
+    /// <summary>
+    /// A Service Bus trigger's request, shaped after the Service Bus extension's trigger metadata (DeliveryCount,
+    /// MessageId, EnqueuedTimeUtc, ...); written by hand, not recorded: no Service Bus runs here.
+    /// </summary>
+    public const string ServiceBusTrigger = "service-bus-trigger.json";
     public const string BlobTrigger = "blob-trigger.json";
     public const string TimerTrigger = "timer-trigger.json";
     public const string HttpTrigger = "http-trigger.json";

@@ -1,0 +1,55 @@
+@description('Name of the Event Grid system topic on the storage account.')
+param systemTopicName string
+
+@description('Name of the function app.')
+param functionAppName string
+
+@description('Host name of the function app (name.azurewebsites.net, or the unique default host name).')
+param functionAppHostName string
+
+@description('Blob-triggered function the events go to (its blobTrigger has "source": "EventGrid").')
+param functionName string
+
+@description('Container whose new blobs are delivered.')
+param containerName string
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: functionAppName
+}
+
+// The host creates the blobs_extension system key when it first starts with an Event Grid blob trigger:
+// deploy the app package before this module (README, Deploy). Microsoft.Web/sites/host has no Bicep types, so
+// the keys are listed by resource id.
+var blobsExtensionKey = listKeys('${functionApp.id}/host/default', '2024-04-01').systemKeys.blobs_extension
+
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' existing = {
+  name: systemTopicName
+}
+
+resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = {
+  parent: systemTopic
+  name: '${toLower(functionName)}-${containerName}'
+  properties: {
+    destination: {
+      endpointType: 'WebHook'
+      properties: {
+        endpointUrl: 'https://${functionAppHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${functionName}&code=${blobsExtensionKey}'
+        maxEventsPerBatch: 1
+        preferredBatchSizeInKilobytes: 64
+      }
+    }
+    filter: {
+      includedEventTypes: [
+        'Microsoft.Storage.BlobCreated'
+      ]
+      subjectBeginsWith: '/blobServices/default/containers/${containerName}/'
+    }
+    eventDeliverySchema: 'EventGridSchema'
+    retryPolicy: {
+      maxDeliveryAttempts: 30
+      eventTimeToLiveInMinutes: 1440
+    }
+  }
+}
+
+output name string = subscription.name

@@ -1,0 +1,90 @@
+@description('Name of the storage account (3-24 lower-case letters and digits).')
+param name string
+
+@description('Azure region of the account.')
+param location string
+
+@description('Tags on the account.')
+param tags object
+
+@description('Blob containers: the app\'s own and the Flex Consumption deployment container.')
+param containers array
+
+@description('Storage queues the app uses, poison queues included.')
+param queues array
+
+@description('Tables the app uses (it also creates them on first use).')
+param tables array
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    // Identity only: the app, the host and operators authenticate with Entra ID, never with account keys.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    dnsEndpointType: 'Standard'
+    minimumTlsVersion: 'TLS1_2'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+    publicNetworkAccess: 'Enabled'
+    supportsHttpsTrafficOnly: true
+  }
+
+  resource blobServices 'blobServices' = {
+    name: 'default'
+    properties: {
+      // An upload deleted by mistake can be restored for a week.
+      deleteRetentionPolicy: {
+        enabled: true
+        days: 7
+      }
+      containerDeleteRetentionPolicy: {
+        enabled: true
+        days: 7
+      }
+    }
+
+    resource blobContainers 'containers' = [
+      for container in containers: {
+        name: container
+        properties: {
+          publicAccess: 'None'
+        }
+      }
+    ]
+  }
+
+  resource queueServices 'queueServices' = {
+    name: 'default'
+
+    resource storageQueues 'queues' = [
+      for queue in queues: {
+        name: queue
+      }
+    ]
+  }
+
+  resource tableServices 'tableServices' = {
+    name: 'default'
+
+    resource storageTables 'tables' = [
+      for table in tables: {
+        name: table
+      }
+    ]
+  }
+}
+
+output name string = storage.name
+output id string = storage.id
+output blobEndpoint string = storage.properties.primaryEndpoints.blob

@@ -1,0 +1,298 @@
+// Jamsostek Functions on Azure: a Flex Consumption function app (Linux) running the custom handler, its storage
+// account (uploads, staging, reports, queues, tables), Event Grid delivering uploads to IngestUpload,
+// Application Insights, Key Vault for the SMTP credentials, Communication Services email and, optionally,
+// Service Bus for the validation queue. Deploy with `az deployment group create` (README, Deploy).
+targetScope = 'resourceGroup'
+
+@minLength(1)
+@maxLength(40)
+@description('Name of the environment (dev, prod, a person\'s sandbox): seeds the resource names and tags every resource.')
+param environmentName string
+
+@description('Azure region of the resources; Flex Consumption must be offered there (southeastasia is, for Indonesia).')
+param location string = resourceGroup().location
+
+@description('What carries validation work from IngestUpload to ValidateChunk. Publish the app with the same value (-p:ValidationTransport=...).')
+@allowed([
+  'StorageQueue'
+  'ServiceBus'
+])
+param validationTransport string = 'StorageQueue'
+
+@description('Create the Event Grid subscriptions that deliver new blobs to the Event Grid blob triggers (uploads to IngestUpload). False on the first deployment: a subscription needs the running app\'s blobs_extension key (README, Deploy).')
+param subscribeBlobTriggers bool = false
+
+@description('Most instances Flex Consumption scales the app out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory of each instance in MB: a 50 MiB workbook and its staging need 2048.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('NCRONTAB schedule of the weekly coverage digest (PublishDigest reads %DigestSchedule%), in UTC: Mondays 00:00 UTC is 07:00 WIB.')
+param digestSchedule string = '0 0 0 * * 1'
+
+@description('Service Bus tier when validationTransport is ServiceBus.')
+@allowed([
+  'Basic'
+  'Standard'
+  'Premium'
+])
+param serviceBusSku string = 'Basic'
+
+@description('Create Azure Communication Services email with an Azure-managed sender domain for the digest.')
+param provisionEmail bool = true
+
+@description('Where Communication Services keeps its data.')
+param emailDataLocation string = 'Asia Pacific'
+
+@description('SMTP relay user name (Communication Services: <resource name>.<Entra app id>.<tenant id>, or an SMTP username resource); stored in Key Vault. Empty: set the secret smtp-username later.')
+@secure()
+param smtpUsername string = ''
+
+@description('SMTP relay password (the Entra app\'s client secret); stored in Key Vault. Empty: set the secret smtp-password later.')
+@secure()
+param smtpPassword string = ''
+
+@description('Object id of the operator (a person or a group) who uploads sheets, reads results and sets secrets; empty for none.')
+param operatorPrincipalId string = ''
+
+@description('Kind of principal operatorPrincipalId is.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param operatorPrincipalType string = 'User'
+
+@description('Accept only Entra ID-authenticated telemetry in Application Insights (the app sends it with its identity).')
+param disableApplicationInsightsLocalAuth bool = true
+
+@description('Tags added to every resource.')
+param tags object = {}
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+var allTags = union(tags, {
+  application: 'jamsostek-functions'
+  environment: environmentName
+})
+var useServiceBus = validationTransport == 'ServiceBus'
+
+var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+
+// What the functions' bindings and code use (the app also creates them on first use). Literal lists: a test reads
+// them from the compiled template and checks every container, queue, %setting% and Event Grid blob trigger that a
+// function.json names against them.
+var appContainers = [
+  'uploads'
+  'staging'
+  'reports'
+]
+var storageQueues = [
+  'validation'
+  'validation-poison'
+]
+// The queues -p:ValidationTransport=ServiceBus moves to Service Bus (Jamsostek.Packaging's TransportSwitch).
+var serviceBusQueues = [
+  'validation'
+]
+var appTables = [
+  'uploads'
+  'uploadchunks'
+  'agreements'
+  'participants'
+  'nikindex'
+  'participantchanges'
+  'coverage'
+]
+// Blob triggers with "source": "EventGrid" and the container each one watches.
+var eventGridBlobTriggers = [
+  {
+    functionName: 'IngestUpload'
+    containerName: 'uploads'
+  }
+]
+// host.json queues.maxDequeueCount: Service Bus dead-letters after as many deliveries.
+var maxDeliveryCount = 5
+
+var smtpSecretNames = {
+  username: 'smtp-username'
+  password: 'smtp-password'
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: allTags
+    disableLocalAuth: disableApplicationInsightsLocalAuth
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    location: location
+    tags: allTags
+    containers: concat(appContainers, [deploymentContainerName])
+    queues: storageQueues
+    tables: appTables
+  }
+}
+
+module eventGrid 'app/eventgrid.bicep' = {
+  name: 'eventgrid'
+  params: {
+    name: '${abbrs.eventGridSystemTopics}${resourceToken}'
+    location: location
+    tags: allTags
+    storageAccountName: storage.outputs.name
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    location: location
+    tags: allTags
+    secrets: {
+      '${smtpSecretNames.username}': smtpUsername
+      '${smtpSecretNames.password}': smtpPassword
+    }
+  }
+}
+
+module serviceBus 'app/servicebus.bicep' = if (useServiceBus) {
+  name: 'servicebus'
+  params: {
+    name: '${abbrs.serviceBusNamespaces}${resourceToken}'
+    location: location
+    tags: allTags
+    skuName: serviceBusSku
+    queues: serviceBusQueues
+    maxDeliveryCount: maxDeliveryCount
+  }
+}
+
+module email 'app/email.bicep' = if (provisionEmail) {
+  name: 'email'
+  params: {
+    communicationServiceName: '${abbrs.communicationServices}${resourceToken}'
+    emailServiceName: '${abbrs.communicationEmailServices}${resourceToken}'
+    dataLocation: emailDataLocation
+    tags: allTags
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  params: {
+    name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
+    location: location
+    tags: allTags
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: deploymentContainerName
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  params: {
+    appPrincipalId: api.outputs.principalId
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    telemetryWithIdentity: disableApplicationInsightsLocalAuth
+    keyVaultName: keyVault.outputs.name
+    serviceBusNamespaceName: useServiceBus ? serviceBus!.outputs.name : ''
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+  }
+}
+
+var storageSettings = {
+  // Identity-based host storage: no account key anywhere (the account refuses shared keys).
+  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__credential: 'managedidentity'
+}
+var telemetrySettings = union(
+  {
+    APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  },
+  disableApplicationInsightsLocalAuth ? { APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD' } : {}
+)
+var serviceBusSettings = useServiceBus
+  ? {
+      ServiceBusConnection__fullyQualifiedNamespace: serviceBus!.outputs.fullyQualifiedNamespace
+      ServiceBusConnection__credential: 'managedidentity'
+    }
+  : {}
+// SMTP relay of Communication Services; the credentials come from Key Vault through references.
+var mailSettings = {
+  Smtp__Host: 'smtp.azurecomm.net'
+  Smtp__Port: '587'
+  Smtp__Username: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${smtpSecretNames.username}/)'
+  Smtp__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${smtpSecretNames.password}/)'
+  Smtp__From: provisionEmail ? email!.outputs.senderAddress : ''
+}
+// Settings a function.json reads as %Name% (timer schedules and the like).
+var functionSettings = {
+  DigestSchedule: digestSchedule
+}
+
+module appSettings 'app/appsettings.bicep' = {
+  name: 'appsettings'
+  dependsOn: [
+    rbac
+  ]
+  params: {
+    functionAppName: api.outputs.name
+    appSettings: union(storageSettings, telemetrySettings, serviceBusSettings, mailSettings, functionSettings)
+  }
+}
+
+// Second step, once the app package runs (README, Deploy): uploads/ -> IngestUpload through Event Grid.
+module blobTriggerSubscriptions 'app/eventgrid-subscription.bicep' = [
+  for trigger in eventGridBlobTriggers: if (subscribeBlobTriggers) {
+    name: 'eventgrid-subscription-${toLower(trigger.functionName)}'
+    dependsOn: [
+      appSettings
+    ]
+    params: {
+      systemTopicName: eventGrid.outputs.name
+      functionAppName: api.outputs.name
+      functionAppHostName: api.outputs.defaultHostName
+      functionName: trigger.functionName
+      containerName: trigger.containerName
+    }
+  }
+]
+
+output AZURE_LOCATION string = location
+output RESOURCE_GROUP string = resourceGroup().name
+output FUNCTION_APP_NAME string = api.outputs.name
+output FUNCTION_APP_URL string = 'https://${api.outputs.defaultHostName}'
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output DEPLOYMENT_CONTAINER_NAME string = deploymentContainerName
+output KEY_VAULT_NAME string = keyVault.outputs.name
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+output LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
+output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output VALIDATION_TRANSPORT string = validationTransport
+output SERVICE_BUS_NAMESPACE string = useServiceBus ? serviceBus!.outputs.name : ''
+output EMAIL_SENDER_ADDRESS string = provisionEmail ? email!.outputs.senderAddress : ''
