@@ -252,6 +252,8 @@ var mailSettings = {
 // Settings a function.json reads as %Name% (timer schedules and the like).
 var functionSettings = {
   DigestSchedule: digestSchedule
+  // The root URL is the office portal (function Portal), not the host's landing page.
+  AzureWebJobsDisableHomepage: 'true'
 }
 
 module appSettings 'app/appsettings.bicep' = {
