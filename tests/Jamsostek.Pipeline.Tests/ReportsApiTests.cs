@@ -207,6 +207,27 @@ public sealed class ReportsApiTests(PipelineFixture system)
     }
 
     [Fact]
+    public async Task RejectedFileHasItsFileLevelFindingInEveryFormat()
+    {
+        var data = await ReportData.GetAsync(system);
+        var pdf = "%PDF-1.4\n% bukan lembar kerja\n"u8.ToArray();
+        var record = await system.UploadAndWaitAsync(data.Ende.Region, "laporan.xlsx", pdf);
+        using var client = system.CreateClient(data.EndeKey);
+
+        var json = JsonNode.Parse(await client.GetStringAsync($"api/uploads/{record.RowKey}/findings"))!;
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"api/uploads/{record.RowKey}/findings?format=csv")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("rejected", record.GetString("Status"));
+        Assert.False(json["valid"]!.GetValue<bool>());
+        var finding = Assert.Single(json["findings"]!.AsArray())!;
+        Assert.Equal("FILE_TYPE", finding["code"]!.GetValue<string>());
+        Assert.Contains("PDF", finding["message"]!.GetValue<string>());
+        Assert.Equal(2, csv.Length);
+        Assert.StartsWith("FILE_TYPE;error;", csv[1]);
+    }
+
+    [Fact]
     public async Task ProblemsComeInEnglishWithLangEnAndBadParametersAre400()
     {
         var data = await ReportData.GetAsync(system);

@@ -54,4 +54,5 @@ public static class ApiRegistration
 [JsonSerializable(typeof(KeyList))]
 [JsonSerializable(typeof(UploadAccepted))]
 [JsonSerializable(typeof(AccessInfo))]
+[JsonSerializable(typeof(RejectedFileReport))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -57,11 +57,21 @@ public static class UploadsApi
             return problem;
         }
         var language = ApiProblems.LanguageOf(context);
-        if (record!.Status is not (UploadStatus.Completed or UploadStatus.CompletedWithErrors))
+        if (record!.Status == UploadStatus.Rejected)
         {
-            return record.Status == UploadStatus.Rejected
-                ? TypedResults.Ok(UploadSummary.From(record, language))
-                : ApiProblems.NotReady(language, record.Status);
+            // A rejected file has one finding, about the file itself.
+            var message = language == Language.En ? record.RejectionMessageEn ?? record.RejectionMessage : record.RejectionMessage;
+            var finding = new FindingLine(record.RejectionCode ?? "", "error", null, null, null, null, null, message ?? "", record.RejectionMessageEn ?? "");
+            if (format == ExportFormat.Json)
+            {
+                return TypedResults.Ok(new RejectedFileReport(record.UploadId, record.Region, record.BlobName, record.Status, false, [finding]));
+            }
+            await TableExport.WriteAsync(context, format, $"temuan-{uploadId}", FindingColumns, Single(finding, language), cancellationToken);
+            return TypedResults.Empty;
+        }
+        if (record.Status is not (UploadStatus.Completed or UploadStatus.CompletedWithErrors))
+        {
+            return ApiProblems.NotReady(language, record.Status);
         }
         if (format == ExportFormat.Json)
         {
@@ -121,6 +131,15 @@ public static class UploadsApi
 
     public static readonly IReadOnlyList<string> FindingColumns = ["code", "severity", "sheet", "row", "cell", "field", "value", "message"];
 
+    private static async IAsyncEnumerable<TableCell[]> Single(FindingLine finding, Language language)
+    {
+        yield return Row(finding, language);
+        await Task.CompletedTask;
+    }
+
+    private static TableCell[] Row(FindingLine f, Language language) =>
+        [f.Code, f.Severity, f.Sheet, f.Row is { } row ? row : TableCell.Empty, f.Cell, f.Field, f.Value, language == Language.En ? f.MessageEn : f.Message];
+
     private static async IAsyncEnumerable<TableCell[]> FindingRowsAsync(ReportStore reports, UploadRecord record, Language language,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -130,10 +149,11 @@ public static class UploadsApi
             var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
             foreach (var line in JsonLines.Split(part.ToMemory()))
             {
-                var f = System.Text.Json.JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.FindingLine)!;
-                yield return [f.Code, f.Severity, f.Sheet, f.Row is { } row ? row : TableCell.Empty, f.Cell, f.Field, f.Value,
-                    language == Language.En ? f.MessageEn : f.Message];
+                yield return Row(System.Text.Json.JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.FindingLine)!, language);
             }
         }
     }
 }
+
+/// <summary>The findings report of a file rejected as a whole: the same shape as findings.json, one file-level finding.</summary>
+public sealed record RejectedFileReport(string UploadId, string Region, string File, string Status, bool Valid, IReadOnlyList<FindingLine> Findings);
