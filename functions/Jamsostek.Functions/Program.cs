@@ -2,6 +2,7 @@ using Jamsostek.Functions.Api;
 using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Health;
 using Jamsostek.Functions.IngestUpload;
+using Jamsostek.Functions.PublishDigest;
 using Jamsostek.Functions.ReprocessUpload;
 using Jamsostek.Functions.Storage;
 using Jamsostek.Functions.ValidateChunk;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<IngestServices>();
 builder.AddValidation();
 builder.AddReprocessUpload();
 builder.AddApi();
+builder.AddDigest();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapIngestUpload();
 app.MapValidateChunk();
 app.MapReprocessUpload();
 app.MapApi();
+app.MapDigest();
 
 app.Run();
 
