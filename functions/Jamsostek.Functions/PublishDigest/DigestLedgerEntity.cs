@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Jamsostek.Core.Digest;
@@ -21,8 +22,10 @@ public sealed class DigestLedgerEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
+    [IgnoreDataMember]
     public string Week => PartitionKey;
 
+    [IgnoreDataMember]
     public string RecipientId => RowKey;
 
     public string Region { get; set; } = "";
@@ -49,5 +52,6 @@ public sealed class DigestLedgerEntity : ITableEntity
     /// <summary>The figures sent (JSON of <see cref="DigestSnapshot"/>), once sent.</summary>
     public string? Snapshot { get; set; }
 
+    [IgnoreDataMember]
     public DigestLedgerState State => new(Status, Attempts, ClaimedAt);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Jamsostek.Core.Digest;
@@ -22,6 +23,7 @@ public sealed class RecipientEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
+    [IgnoreDataMember]
     public string Id => RowKey;
 
     public string Region { get; set; } = "";
