@@ -112,8 +112,9 @@ public sealed class DigestLedgerStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.DeleteEntityAsync(week, recipientId, ETag.All, cancellationToken);
-            return true;
+            // The SDK answers a missing entity with 404 rather than an exception.
+            var response = await table.DeleteEntityAsync(week, recipientId, ETag.All, cancellationToken);
+            return response.Status != 404;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
