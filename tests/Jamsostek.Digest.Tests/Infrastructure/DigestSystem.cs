@@ -16,7 +16,7 @@ namespace Jamsostek.Digest.Tests.Infrastructure;
 /// tests that want the timer start hosts of their own. The coverage data of <see cref="DigestData"/> is ingested
 /// once; each test starts with no recipients, an empty ledger and an empty inbox (<see cref="ResetAsync"/>).
 /// </summary>
-public sealed class DigestSystem : IAsyncLifetime
+public class DigestSystem : IAsyncLifetime
 {
     public const string MasterKey = "digest-test-master-key";
     public const string DevKey = "digest-test-dev-key";
@@ -46,8 +46,11 @@ public sealed class DigestSystem : IAsyncLifetime
             LocalHost.DevServices.DevServices.OnFreePorts(RepositoryPaths.Root, startMailDev: true), NullLogger.Instance);
         Mail = new MailDev(_services.MailDevWebAddress);
         Host = await StartHostAsync(HostLogs);
-        Data = await DigestData.IngestAsync(this);
+        await LoadAsync();
     }
+
+    /// <summary>The coverage data the tests count on (<see cref="DigestData"/> here; the samples for <see cref="SampleSystem"/>).</summary>
+    protected virtual async Task LoadAsync() => Data = await DigestData.IngestAsync(this);
 
     public async Task DisposeAsync()
     {
