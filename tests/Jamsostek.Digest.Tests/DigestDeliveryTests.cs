@@ -125,5 +125,39 @@ public sealed class DigestDeliveryTests(DigestSystem system) : IAsyncLifetime
         Assert.Contains(system.HostLogs.Lines, line => line.Contains("sent to recipient 5318-kadisnaker", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheNextWeeksDigestSaysWhatChangedSinceThePreviousOneAndListsOnlyNewerUploads()
+    {
+        // Last week's digest, as the ledger keeps it: 100 workers then (70 of them vulnerable), sent after today's uploads.
+        await system.AddRecipientAsync("5318-change", "5318", "Rambu Change", "Kepala Dinas", "change.sbd@example.go.id");
+        var thisWeek = DigestWeek.For(RegionCode.Parse("5318"), DateTimeOffset.UtcNow);
+        var lastWeek = thisWeek.Previous.ToString();
+        var lastAsOf = system.Data.SumbaBaratDaya.Today.AddDays(-7);
+        await system.Table("digestledger").CreateIfNotExistsAsync();
+        await system.Table("digestledger").AddEntityAsync(new Azure.Data.Tables.TableEntity(lastWeek, "5318-change")
+        {
+            ["Region"] = "5318",
+            ["Status"] = "sent",
+            ["Attempts"] = 1,
+            ["ClaimedAt"] = DateTimeOffset.UtcNow,
+            ["SentAt"] = DateTimeOffset.UtcNow,
+            ["Snapshot"] = "{\"week\":\"" + lastWeek + "\",\"asOf\":\"" + lastAsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                + "\",\"active\":100,\"target\":5600,\"segments\":{\"pekerja_rentan\":70}}",
+        });
+        await system.Table("digestrecipients").UpdateEntityAsync(new Azure.Data.Tables.TableEntity("recipient", "5318-change") { ["LastSentWeek"] = lastWeek },
+            Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Merge);
+
+        await system.RunDigestAsync();
+        var text = Emails.Text(Assert.Single(await system.Mail.WaitForAsync(1)));
+
+        Assert.Contains($"\nBertambah 20 pekerja sejak ringkasan {UserFormat.Date(lastAsOf, Language.Id)} (100).\n", text);
+        var vulnerable = system.Data.SumbaBaratDaya.Segments["pekerja_rentan"];
+        Assert.Contains($"\n- Pekerja rentan: {vulnerable} dari target 5.600 ", text);
+        Assert.Contains($", {DigestComposer.Signed(vulnerable - 70, Language.Id)}\n", text);
+        Assert.Contains("\nTidak ada unggahan baru.\n", text); // the uploads came before last week's digest
+        var recipient = await system.Table("digestrecipients").GetEntityAsync<Azure.Data.Tables.TableEntity>("recipient", "5318-change");
+        Assert.Equal(thisWeek.ToString(), recipient.Value.GetString("LastSentWeek"));
+    }
+
     private const string DigestHeaderName = "X-Jamsostek-Digest";
 }
