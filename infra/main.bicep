@@ -245,9 +245,10 @@ var serviceBusSettings = useServiceBus
 var mailSettings = {
   Smtp__Host: 'smtp.azurecomm.net'
   Smtp__Port: '587'
-  Smtp__Username: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${smtpSecretNames.username}/)'
+  Smtp__Security: 'StartTls'
+  Smtp__UserName: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${smtpSecretNames.username}/)'
   Smtp__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${smtpSecretNames.password}/)'
-  Smtp__From: provisionEmail ? email!.outputs.senderAddress : ''
+  Smtp__SenderAddress: provisionEmail ? email!.outputs.senderAddress : ''
 }
 // Settings a function.json reads as %Name% (timer schedules and the like).
 var functionSettings = {

@@ -3,6 +3,7 @@ using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Health;
 using Jamsostek.Functions.Portal;
 using Jamsostek.Functions.IngestUpload;
+using Jamsostek.Functions.PublishDigest;
 using Jamsostek.Functions.ReprocessUpload;
 using Jamsostek.Functions.Storage;
 using Jamsostek.Functions.ValidateChunk;
@@ -17,6 +18,7 @@ builder.Services.AddSingleton<IngestServices>();
 builder.AddValidation();
 builder.AddReprocessUpload();
 builder.AddApi();
+builder.AddDigest();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapIngestUpload();
 app.MapValidateChunk();
 app.MapReprocessUpload();
 app.MapApi();
+app.MapDigest();
 app.MapPortal();
 
 app.Run();

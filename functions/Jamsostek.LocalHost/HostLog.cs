@@ -8,6 +8,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Host {HostId} listening on {BaseAddress} with {FunctionCount} functions")]
     public static partial void HostStarted(ILogger logger, string hostId, Uri baseAddress, int functionCount);
 
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "{Error}")]
+    public static partial void FunctionInError(ILogger logger, string error);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Function {FunctionName} is disabled")]
     public static partial void FunctionDisabled(ILogger logger, string functionName);
 

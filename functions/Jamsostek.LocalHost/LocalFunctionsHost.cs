@@ -74,6 +74,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
         var logger = loggers.CreateLogger("Jamsostek.LocalHost");
+        foreach (var error in app.Errors ?? [])
+        {
+            HostLog.FunctionInError(logger, error);
+        }
         HandlerProcess? handlerProcess = null;
         var handler = options.Handler;
         if (handler is null)

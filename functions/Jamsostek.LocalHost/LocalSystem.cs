@@ -46,6 +46,7 @@ public sealed class LocalSystem : IAsyncDisposable
                 LocalSettingsPath = settingsPath,
                 HttpPort = httpPort,
                 LoggerFactory = loggers,
+                Settings = devServices is null ? new Dictionary<string, string?>() : DigestDefaults(settings, devServices),
             }, cancellationToken);
             return new LocalSystem(devServices, host, settingsPath);
         }
@@ -66,6 +67,31 @@ public sealed class LocalSystem : IAsyncDisposable
         {
             await DevServices.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// A local.settings.json made before the weekly digest existed has no schedule and no SMTP settings: with the dev
+    /// services running, the digest then goes hourly to MailDev, as local.settings.example.json sets it up. Settings
+    /// present are never changed.
+    /// </summary>
+    private static Dictionary<string, string?> DigestDefaults(AppSettings settings, DevServices.DevServices devServices)
+    {
+        var defaults = new Dictionary<string, string?>();
+        if (settings["DigestSchedule"] is null)
+        {
+            defaults["DigestSchedule"] = "0 0 * * * *";
+        }
+        if (settings["Smtp__Host"] is null && settings["Smtp:Host"] is null)
+        {
+            defaults["Smtp__Host"] = "127.0.0.1";
+            defaults["Smtp__Port"] = devServices.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            defaults["Smtp__Security"] = "None";
+            if (settings["Smtp__SenderAddress"] is null && settings["Smtp:SenderAddress"] is null)
+            {
+                defaults["Smtp__SenderAddress"] = "ringkasan@jamsostek.example.go.id";
+            }
+        }
+        return defaults;
     }
 
     /// <summary>local.settings.json beside the app, else at the repository root, else made there from the example.</summary>

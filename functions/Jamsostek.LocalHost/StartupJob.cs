@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Jamsostek.LocalHost.App;
+using Jamsostek.LocalHost.Http;
 using Jamsostek.LocalHost.Samples;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,8 @@ namespace Jamsostek.LocalHost;
 /// <summary>
 /// The main job `start` runs once the system is up, so a newcomer sees it work: asks the app for its health
 /// through the host (which proves host, handler and storage talk to each other), prints where to look, then
-/// uploads the sheets in samples/ on first start and prints what validation made of each.
+/// uploads the sheets in samples/ on first start and prints what validation made of each, and gives the app the
+/// sample digest recipients (samples/recipients.json) when it has none.
 /// </summary>
 internal static class StartupJob
 {
@@ -38,6 +40,21 @@ internal static class StartupJob
         var storage = host.Settings.ConnectionString(AppSettings.StorageConnection);
         var samples = new SampleUploads(new BlobServiceClient(storage), new TableServiceClient(storage), loggers.CreateLogger("Jamsostek.LocalHost.Samples"));
         var outcomes = await samples.RunAsync(RepositoryPaths.Samples, output, cancellationToken);
+        if (samples.IsDevelopmentStorage)
+        {
+            var recipients = new SampleRecipients(http, host.App.Host.RoutePrefix, host.Settings[FunctionKeys.MasterKeySetting],
+                loggers.CreateLogger("Jamsostek.LocalHost.Samples"));
+            if (await recipients.RunAsync(RepositoryPaths.Samples, output, cancellationToken) is not null
+                && host.App.Find("PublishDigest") is not null)
+            {
+                output.WriteLine($"Digest      POST {new Uri(host.BaseAddress, "admin/functions/PublishDigest")} sends this week's digests now"
+                    + (system.DevServices is { } mail ? $"; read them at {mail.MailDevWebAddress}" : ""));
+            }
+        }
+        foreach (var error in host.App.Errors ?? [])
+        {
+            output.WriteLine($"In error    {error}");
+        }
 
         output.WriteLine("Press Ctrl+C to stop everything.");
         output.WriteLine();

@@ -9,6 +9,7 @@ namespace Jamsostek.Core.Exports;
 /// <summary>
 /// Writes a table as a one-sheet .xlsx workbook: a bold header row with the pane frozen below it, text as inline
 /// strings guarded by <see cref="FormulaGuard"/>, numbers as numbers, dates as real dates shown dd/mm/yyyy.
+/// A workbook of several small tables names its sheets up front and moves on with <see cref="NextSheet"/>.
 /// </summary>
 /// <remarks>
 /// The zip is written in create mode, so every part is deflated as it is written and nothing waits for the end
@@ -41,8 +42,10 @@ public sealed class XlsxTableWriter : ITableWriter
     private readonly Stream _output;
     private readonly PendingOutput _pending;
     private readonly ZipArchive _zip;
-    private readonly Stream _sheetPart;
-    private readonly XmlWriter _sheet;
+    private readonly int _sheetCount;
+    private int _sheetIndex;
+    private Stream _sheetPart;
+    private XmlWriter _sheet;
     private readonly List<string> _columnLetters = [];
     private readonly char[] _rowDigits = new char[16];
     private readonly char[] _value = new char[TableCell.MaxFormattedLength];
@@ -52,15 +55,35 @@ public sealed class XlsxTableWriter : ITableWriter
     private bool _finished;
 
     public XlsxTableWriter(Stream output, string sheetName)
+        : this(output, [sheetName ?? throw new ArgumentNullException(nameof(sheetName))])
+    {
+    }
+
+    /// <summary>A workbook with these sheets, in order; rows go to the first until <see cref="NextSheet"/>.</summary>
+    public XlsxTableWriter(Stream output, IReadOnlyList<string> sheetNames)
     {
         PendingOutput.ThrowIfNotWritable(output);
-        XlsxWorkbookParts.ThrowIfInvalidSheetName(sheetName);
+        XlsxWorkbookParts.ThrowIfInvalidSheetNames(sheetNames);
         _output = output;
         _pending = new PendingOutput(output);
         _zip = new ZipArchive(new BufferWriterStream(_pending.Writer), ZipArchiveMode.Create, leaveOpen: false, Encoding.UTF8);
-        XlsxWorkbookParts.Write(_zip, sheetName);
-        _sheetPart = _zip.CreateEntry(XlsxWorkbookParts.SheetPath, CompressionLevel.Optimal).Open();
-        _sheet = XmlWriter.Create(_sheetPart, SheetSettings);
+        XlsxWorkbookParts.Write(_zip, sheetNames);
+        _sheetCount = sheetNames.Count;
+        (_sheetPart, _sheet) = OpenSheet(0);
+    }
+
+    /// <summary>Finishes the current sheet and starts the next one named in the constructor (a header, then rows, again).</summary>
+    public void NextSheet()
+    {
+        ThrowIfFinished();
+        if (_sheetIndex + 1 >= _sheetCount)
+        {
+            throw new InvalidOperationException($"The workbook was given {_sheetCount} sheet name(s); there is no next sheet.");
+        }
+        FinishSheet();
+        (_sheetPart, _sheet) = OpenSheet(++_sheetIndex);
+        _rowNumber = 0;
+        _sheetStarted = false;
     }
 
     public void WriteHeader(IReadOnlyList<string> columnNames)
@@ -103,17 +126,15 @@ public sealed class XlsxTableWriter : ITableWriter
     public async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfFinished();
-        _finished = true;
-        if (!_sheetStarted)
+        FinishSheet();
+        // Sheets named but never reached are written empty: the workbook lists them.
+        while (++_sheetIndex < _sheetCount)
         {
-            StartSheet(null);
+            (_sheetPart, _sheet) = OpenSheet(_sheetIndex);
+            _sheetStarted = false;
+            FinishSheet();
         }
-
-        _sheet.WriteEndElement(); // sheetData
-        _sheet.WriteEndElement(); // worksheet
-        _sheet.WriteEndDocument();
-        _sheet.Dispose();
-        _sheetPart.Dispose();
+        _finished = true;
         _zip.Dispose(); // writes the central directory
         await _pending.DrainAsync(cancellationToken).ConfigureAwait(false);
         await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -124,6 +145,25 @@ public sealed class XlsxTableWriter : ITableWriter
     {
         _finished = true;
         return ValueTask.CompletedTask;
+    }
+
+    private (Stream Part, XmlWriter Writer) OpenSheet(int index)
+    {
+        var part = _zip.CreateEntry(XlsxWorkbookParts.SheetPathOf(index), CompressionLevel.Optimal).Open();
+        return (part, XmlWriter.Create(part, SheetSettings));
+    }
+
+    private void FinishSheet()
+    {
+        if (!_sheetStarted)
+        {
+            StartSheet(null);
+        }
+        _sheet.WriteEndElement(); // sheetData
+        _sheet.WriteEndElement(); // worksheet
+        _sheet.WriteEndDocument();
+        _sheet.Dispose();
+        _sheetPart.Dispose();
     }
 
     private void StartSheet(IReadOnlyList<string>? header)
@@ -143,7 +183,11 @@ public sealed class XlsxTableWriter : ITableWriter
     {
         _sheet.WriteStartElement("sheetViews", Main);
         _sheet.WriteStartElement("sheetView", Main);
-        _sheet.WriteAttributeString("tabSelected", "1");
+        if (_sheetIndex == 0)
+        {
+            // Only the first: several selected tabs open grouped, and typing would then change every sheet at once.
+            _sheet.WriteAttributeString("tabSelected", "1");
+        }
         _sheet.WriteAttributeString("workbookViewId", "0");
         _sheet.WriteStartElement("pane", Main);
         _sheet.WriteAttributeString("ySplit", "1");

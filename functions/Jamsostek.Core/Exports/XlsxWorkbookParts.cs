@@ -8,12 +8,13 @@ using WorkbookSheets = DocumentFormat.OpenXml.Spreadsheet.Sheets;
 namespace Jamsostek.Core.Exports;
 
 /// <summary>
-/// The parts of a one-sheet workbook other than the sheet itself: content types, relationships, the workbook and
-/// its styles. They are small and fixed, so they go first; the sheet part, written row by row, comes last.
+/// The parts of a workbook other than its sheets: content types, relationships, the workbook and its styles. They
+/// are small and fixed, so they go first; the sheet parts, written row by row, come last, in order.
 /// </summary>
 internal static class XlsxWorkbookParts
 {
-    public const string SheetPath = "xl/worksheets/sheet1.xml";
+    /// <summary>The part of the sheet at <paramref name="index"/> (0-based).</summary>
+    public static string SheetPathOf(int index) => $"xl/worksheets/sheet{index + 1}.xml";
     public const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     // Cell formats (indices into cellXfs) the sheet refers to.
@@ -28,16 +29,36 @@ internal static class XlsxWorkbookParts
     private const string WorksheetRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
     private const string StylesRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 
-    public static void Write(ZipArchive zip, string sheetName)
+    public static void Write(ZipArchive zip, string sheetName) => Write(zip, [sheetName]);
+
+    public static void Write(ZipArchive zip, IReadOnlyList<string> sheetNames)
     {
-        WriteEntry(zip, "[Content_Types].xml", WriteContentTypes);
-        WriteEntry(zip, "_rels/.rels", s => WriteRelationships(s, ("rId1", OfficeDocumentRelationship, "xl/workbook.xml")));
-        WriteEntry(zip, "xl/workbook.xml", s => WriteRoot(s, Workbook(sheetName)));
+        WriteEntry(zip, "[Content_Types].xml", s => WriteContentTypes(s, sheetNames.Count));
+        WriteEntry(zip, "_rels/.rels", s => WriteRelationships(s, [("rId1", OfficeDocumentRelationship, "xl/workbook.xml")]));
+        WriteEntry(zip, "xl/workbook.xml", s => WriteRoot(s, Workbook(sheetNames)));
         WriteEntry(zip, "xl/_rels/workbook.xml.rels", s => WriteRelationships(
             s,
-            ("rId1", WorksheetRelationship, "worksheets/sheet1.xml"),
-            ("rId2", StylesRelationship, "styles.xml")));
+            [.. sheetNames.Select((_, i) => ($"rId{i + 1}", WorksheetRelationship, $"worksheets/sheet{i + 1}.xml")),
+                ($"rId{sheetNames.Count + 1}", StylesRelationship, "styles.xml")]));
         WriteEntry(zip, "xl/styles.xml", s => WriteRoot(s, Stylesheet()));
+    }
+
+    /// <summary>Each name valid (<see cref="ThrowIfInvalidSheetName"/>), at least one, none twice (Excel compares them ignoring case).</summary>
+    public static void ThrowIfInvalidSheetNames(IReadOnlyList<string> sheetNames)
+    {
+        ArgumentNullException.ThrowIfNull(sheetNames);
+        if (sheetNames.Count == 0)
+        {
+            throw new ArgumentException("A workbook has at least one sheet.", nameof(sheetNames));
+        }
+        foreach (var name in sheetNames)
+        {
+            ThrowIfInvalidSheetName(name);
+        }
+        if (sheetNames.Distinct(StringComparer.OrdinalIgnoreCase).Count() != sheetNames.Count)
+        {
+            throw new ArgumentException("Two sheets of a workbook cannot share a name (capitals aside).", nameof(sheetNames));
+        }
     }
 
     /// <summary>Excel's rules for a sheet name: 1 to 31 characters, none of []:*?/\, not starting or ending with an apostrophe.</summary>
@@ -51,9 +72,9 @@ internal static class XlsxWorkbookParts
         }
     }
 
-    private static Workbook Workbook(string sheetName)
+    private static Workbook Workbook(IReadOnlyList<string> sheetNames)
     {
-        var workbook = new Workbook(new WorkbookSheets(new Sheet { Name = sheetName, SheetId = 1, Id = "rId1" }));
+        var workbook = new Workbook(new WorkbookSheets(sheetNames.Select((name, i) => new Sheet { Name = name, SheetId = (uint)(i + 1), Id = $"rId{i + 1}" })));
         workbook.AddNamespaceDeclaration("r", DocumentRelationshipsNamespace);
         return workbook;
     }
@@ -90,7 +111,7 @@ internal static class XlsxWorkbookParts
         writer.WriteElement(root);
     }
 
-    private static void WriteContentTypes(Stream stream)
+    private static void WriteContentTypes(Stream stream, int sheets)
     {
         using var xml = CreateXmlWriter(stream);
         xml.WriteStartDocument(true);
@@ -98,7 +119,10 @@ internal static class XlsxWorkbookParts
         WriteDefault("rels", "application/vnd.openxmlformats-package.relationships+xml");
         WriteDefault("xml", "application/xml");
         WriteOverride("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
-        WriteOverride("/" + SheetPath, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+        for (var i = 0; i < sheets; i++)
+        {
+            WriteOverride("/" + SheetPathOf(i), "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+        }
         WriteOverride("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
         xml.WriteEndElement();
 
@@ -119,7 +143,7 @@ internal static class XlsxWorkbookParts
         }
     }
 
-    private static void WriteRelationships(Stream stream, params ReadOnlySpan<(string Id, string Type, string Target)> relationships)
+    private static void WriteRelationships(Stream stream, IEnumerable<(string Id, string Type, string Target)> relationships)
     {
         using var xml = CreateXmlWriter(stream);
         xml.WriteStartDocument(true);

@@ -31,6 +31,36 @@ public static class UserFormat
 
     public static string Percent(decimal fraction, Language language) => Number(fraction * 100, language, 1) + "%";
 
+    /// <summary>
+    /// An amount as people say it: "Rp 1,5 miliar", "Rp 948 juta", "Rp 39,3 juta" ("IDR 1.5 billion"); below a
+    /// million the full amount ("Rp 16.800"). Two decimals under 10, one under 100, none above; trailing zeros dropped.
+    /// </summary>
+    public static string CompactRupiah(decimal amount, Language language)
+    {
+        var en = language == Language.En;
+        var magnitude = Math.Abs(amount);
+        var (unit, word) = magnitude switch
+        {
+            >= 1_000_000_000_000m => (1_000_000_000_000m, en ? "trillion" : "triliun"),
+            >= 1_000_000_000m => (1_000_000_000m, en ? "billion" : "miliar"),
+            >= 1_000_000m => (1_000_000m, en ? "million" : "juta"),
+            _ => (0m, ""),
+        };
+        if (unit == 0)
+        {
+            return Rupiah(Math.Round(amount, 0, MidpointRounding.AwayFromZero), language);
+        }
+        var scaled = amount / unit;
+        var decimals = Math.Abs(scaled) switch { < 10 => 2, < 100 => 1, _ => 0 };
+        var text = Number(Math.Round(scaled, decimals, MidpointRounding.AwayFromZero), language, decimals);
+        if (decimals > 0)
+        {
+            var separator = en ? '.' : ',';
+            text = text.TrimEnd('0').TrimEnd(separator);
+        }
+        return $"{(en ? "IDR " : "Rp ")}{text} {word}";
+    }
+
     // "1,234.5" to "1.234,5".
     private static string Swap(string invariant) => string.Create(invariant.Length, invariant, static (span, source) =>
     {

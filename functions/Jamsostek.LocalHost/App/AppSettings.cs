@@ -47,8 +47,8 @@ public sealed partial class AppSettings
         SettingReference().Replace(template, match =>
             _values.TryGetValue(match.Groups[1].Value, out var value)
                 ? value
-                : throw new FunctionAppException(
-                    $"Function {functionName}: the setting '{match.Groups[1].Value}' named in '{template}' is not defined."));
+                : throw new UnresolvedSettingException(
+                    $"Function {functionName} is in error: the setting '{match.Groups[1].Value}' named in '{template}' is not defined."));
 
     /// <summary>A binding's "connection": the setting itself, or AzureWebJobs{Name}; empty means AzureWebJobsStorage.</summary>
     public string ConnectionString(string connection)

@@ -23,15 +23,24 @@ public static class FunctionAppLoader
         }
         var host = ReadHost(ReadObject(hostJsonPath));
         var functions = new List<FunctionDefinition>();
+        var errors = new List<string>();
         foreach (var directory in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
             var functionJson = Path.Combine(directory, "function.json");
             if (File.Exists(functionJson))
             {
-                functions.Add(ReadFunction(Path.GetFileName(directory), ReadObject(functionJson), settings));
+                try
+                {
+                    functions.Add(ReadFunction(Path.GetFileName(directory), ReadObject(functionJson), settings));
+                }
+                catch (UnresolvedSettingException ex)
+                {
+                    // As the Functions host does: that function is in error, the others run.
+                    errors.Add(ex.Message);
+                }
             }
         }
-        return new FunctionApp(root, host, functions);
+        return new FunctionApp(root, host, functions, errors);
     }
 
     private static JsonObject ReadObject(string path)
