@@ -35,8 +35,8 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
-@description('NCRONTAB schedule of the weekly coverage digest (PublishDigest reads %DigestSchedule%), in UTC: Mondays 00:00 UTC is 07:00 WIB.')
-param digestSchedule string = '0 0 0 * * 1'
+@description('NCRONTAB schedule of PublishDigest (%DigestSchedule%), in UTC. Hourly, so that 07:00 on Monday in WIB, WITA and WIT are each caught; the send ledger sends each recipient once a week.')
+param digestSchedule string = '0 0 * * * *'
 
 @description('Service Bus tier when validationTransport is ServiceBus.')
 @allowed([
