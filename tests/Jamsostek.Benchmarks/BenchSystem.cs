@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Jamsostek.LocalHost;
+using Jamsostek.LocalHost.DevServices;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Jamsostek.Benchmarks;
+
+/// <summary>
+/// A fresh Azurite (in memory, free ports) and the local host running the app's Release build output with its own
+/// host.json, as `dotnet run --project functions/Jamsostek.LocalHost` runs it, minus MailDev.
+/// </summary>
+public sealed class BenchSystem : IAsyncDisposable
+{
+    public const string DevKey = "benchmark-dev-key";
+    private static readonly string[] FinalStatuses = ["completed", "completed_with_errors", "rejected", "failed"];
+
+    private readonly DevServices _services;
+
+    private BenchSystem(DevServices services, LocalFunctionsHost host)
+    {
+        _services = services;
+        Host = host;
+    }
+
+    public LocalFunctionsHost Host { get; }
+
+    public string ConnectionString => _services.StorageConnectionString;
+
+    public BlobContainerClient Uploads => new BlobServiceClient(ConnectionString).GetBlobContainerClient("uploads");
+
+    public TableClient Table(string name) => new TableServiceClient(ConnectionString).GetTableClient(name);
+
+    public int HandlerProcessId => Host.HandlerProcess?.ProcessId ?? throw new InvalidOperationException("The host runs no handler process.");
+
+    public static async Task<BenchSystem> StartAsync()
+    {
+        var services = await DevServices.StartAsync(DevServices.OnFreePorts(RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
+        try
+        {
+            var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
+            {
+                ScriptRoot = RepositoryPaths.FunctionAppOutput,
+                Settings = new Dictionary<string, string?>
+                {
+                    ["AzureWebJobsStorage"] = services.StorageConnectionString,
+                    ["AzureFunctionsWebHost__hostid"] = "benchmark",
+                    ["LocalHostMasterKey"] = "benchmark-master-key",
+                    ["JamsostekDevKey"] = DevKey,
+                },
+                ReadEnvironment = false,
+                HttpPort = 0,
+                LoggerFactory = NullLoggerFactory.Instance,
+            });
+            var system = new BenchSystem(services, host);
+            await system.Uploads.CreateIfNotExistsAsync();
+            return system;
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
+    public HttpClient CreateClient() => new(new SocketsHttpHandler { UseProxy = false })
+    {
+        BaseAddress = Host.BaseAddress,
+        Timeout = TimeSpan.FromMinutes(10),
+        DefaultRequestHeaders = { { "x-functions-key", DevKey } },
+    };
+
+    public static string UploadIdOf(string region, byte[] content) =>
+        $"{region}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))[..20]}";
+
+    public async Task UploadAsync(string region, string name, byte[] content) =>
+        await Uploads.GetBlobClient($"{region}/{name}").UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+
+    /// <summary>Uploads the file and waits for its final status; the time from the start of the blob write to the status seen final.</summary>
+    public async Task<(TableEntity Record, TimeSpan Elapsed)> UploadAndWaitAsync(string region, string name, byte[] content, TimeSpan timeout,
+        TimeSpan? pollInterval = null)
+    {
+        var clock = Stopwatch.StartNew();
+        await UploadAsync(region, name, content);
+        var record = await WaitForFinalAsync(region, UploadIdOf(region, content), timeout, pollInterval ?? TimeSpan.FromMilliseconds(100));
+        return (record, clock.Elapsed);
+    }
+
+    public async Task<TableEntity> WaitForFinalAsync(string region, string uploadId, TimeSpan timeout, TimeSpan pollInterval)
+    {
+        var uploads = Table("uploads");
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var record = await uploads.GetEntityIfExistsAsync<TableEntity>(region, uploadId);
+                if (record.HasValue && FinalStatuses.Contains(record.Value!.GetString("Status")))
+                {
+                    return record.Value;
+                }
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The table appears with the first upload.
+            }
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Upload {uploadId} was not final after {timeout}.");
+            }
+            await Task.Delay(pollInterval);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Jamsostek.Benchmarks;
+
+/// <summary>What to run: the upload sizes, where to write the JSON figures, how to publish the handler for cold starts.</summary>
+public sealed record BenchmarkOptions
+{
+    public const int HeadlineRows = 100_000;
+
+    public static readonly IReadOnlyList<int> DefaultSizes = [10_000, 100_000];
+    public static readonly IReadOnlyList<int> FullSizes = [10_000, 100_000, 300_000];
+
+    /// <summary>Enrolment upload sizes, smallest first; each is one ceiling and one pipeline run.</summary>
+    public IReadOnlyList<int> Sizes { get; init; } = DefaultSizes;
+
+    public string? JsonPath { get; init; }
+
+    /// <summary>"r2r" (ReadyToRun, the default) or "aot" (Native AOT) for the cold-start publish.</summary>
+    public string PublishMode { get; init; } = "r2r";
+
+    public int LatencyUploads { get; init; } = 20;
+
+    public int ColdStarts { get; init; } = 10;
+
+    /// <summary>The size the single figures (ratio, export, parsing) are given for: 100,000 when run, else the largest.</summary>
+    public int Headline => Sizes.Contains(HeadlineRows) ? HeadlineRows : Sizes.Max();
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions();
+        var sizes = new List<int>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--rows":
+                    sizes.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(s => int.Parse(s.Replace("_", ""), NumberStyles.Integer, CultureInfo.InvariantCulture)));
+                    break;
+                case "--full":
+                    sizes.AddRange(FullSizes);
+                    break;
+                case "--json":
+                    options = options with { JsonPath = Path.GetFullPath(Value()) };
+                    break;
+                case "--publish":
+                    options = options with { PublishMode = Value() is "aot" or "r2r" ? args[i] : throw new ArgumentException("--publish takes aot or r2r.") };
+                    break;
+                case "--latency-uploads":
+                    options = options with { LatencyUploads = int.Parse(Value(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--cold-starts":
+                    options = options with { ColdStarts = int.Parse(Value(), CultureInfo.InvariantCulture) };
+                    break;
+                case "-h" or "--help":
+                    throw new ArgumentException(Usage);
+                default:
+                    throw new ArgumentException($"Unknown argument {args[i]}.\n{Usage}");
+            }
+        }
+        if (sizes.Any(size => size < 100))
+        {
+            throw new ArgumentException("--rows takes sizes of at least 100.");
+        }
+        return sizes.Count == 0 ? options : options with { Sizes = [.. sizes.Distinct().Order()] };
+    }
+
+    public const string Usage = """
+        dotnet run -c Release --project tests/Jamsostek.Benchmarks -- [--rows N[,N...]] [--full] [--json PATH] [--publish r2r|aot]
+          --rows N      upload sizes (default 10000 and 100000); repeat or separate with commas
+          --full        10000, 100000 and 300000
+          --json PATH   also write the figures as one JSON object
+          --publish     how the handler is published for the cold-start figure: r2r (ReadyToRun, default) or aot
+        """;
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Jamsostek.TestData;
+
+namespace Jamsostek.Benchmarks;
+
+/// <summary>One run: a fresh Azurite and local host, then every measurement in turn.</summary>
+public static class BenchmarkRun
+{
+    /// <summary>Regions for the upload sizes in turn (each its own NIK index partitions); Ende for the small uploads.</summary>
+    private static readonly string[] SizeRegions = ["5204", "5318", "5316", "5311", "8105"];
+    private const string LatencyRegion = "5308";
+    private const int Year = 2027;
+
+    public static async Task<BenchmarkFigures> RunAsync(BenchmarkOptions options, TextWriter log)
+    {
+        var machine = Machine.Current();
+        log.WriteLine($"Machine: {machine.Processors} cores, {machine.MemoryMb} MB, {machine.CpuModel}; load average {machine.LoadAverageAtStart}");
+        log.WriteLine($"Sizes: {string.Join(", ", options.Sizes.Select(s => s.ToString("N0")))}; starting Azurite and the local host (Release build) ...");
+        var figures = new BenchmarkFigures(machine, DateTimeOffset.UtcNow, options.Headline);
+        await using var system = await BenchSystem.StartAsync();
+
+        for (var i = 0; i < options.Sizes.Count; i++)
+        {
+            var rows = options.Sizes[i];
+            var sheets = new BenchSheets(SizeRegions[i % SizeRegions.Length], $"PKS/{rows}/BENCH/{Year}", Year);
+            await RunSizeAsync(system, sheets, rows, rows == options.Headline, figures, log);
+        }
+
+        log.WriteLine($"Small uploads: {options.LatencyUploads} x 100 rows, blob write to final status ...");
+        figures.SmallUploadLatencyMs = await SmallUploadLatencyAsync(system, options.LatencyUploads);
+        log.WriteLine($"  median {figures.SmallUploadLatencyMedianMs:N0} ms");
+
+        log.WriteLine($"Cold start: publishing the handler ({options.PublishMode}), then {options.ColdStarts} starts ...");
+        figures.ColdStart = await ColdStart.MeasureAsync(system.ConnectionString, options.PublishMode, options.ColdStarts);
+        log.WriteLine($"  median {figures.ColdStart.MedianMs:N0} ms");
+        figures.LoadAverageAtEnd = Machine.LoadAverage();
+        return figures;
+    }
+
+    private static async Task RunSizeAsync(BenchSystem system, BenchSheets sheets, int rows, bool headline, BenchmarkFigures figures, TextWriter log)
+    {
+        log.WriteLine($"{rows:N0} rows (region {sheets.Region}): generating the sheet ...");
+        var data = sheets.Rows(rows);
+        var xlsx = BenchSheets.Xlsx(data);
+        var (agreement, _) = await system.UploadAndWaitAsync(sheets.Region, $"perjanjian-{rows}.xlsx", sheets.AgreementXlsx(rows * 2), TimeSpan.FromMinutes(2));
+        Expect(agreement.GetString("Status") == "completed", $"the agreement upload ended {agreement.GetString("Status")}");
+
+        var ceiling = await Ceiling.MeasureAsync(system, sheets, data);
+        log.WriteLine($"  ceiling {ceiling:N0} entities/s");
+
+        var memory = HandlerMemory.StartMeasuring(system.HandlerProcessId);
+        var (record, elapsed) = await system.UploadAndWaitAsync(sheets.Region, $"peserta-{rows}.xlsx", xlsx, TimeSpan.FromSeconds(180 + rows / 250));
+        var peak = memory?.PeakBytes();
+        var faulty = BenchSheets.FaultyRows(rows);
+        Expect(record.GetString("Status") == "completed_with_errors", $"the upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
+        Expect(record.GetInt32("RowsRead") == rows && record.GetInt32("RowsAccepted") == rows - faulty && record.GetInt32("RowsRejected") == faulty,
+            $"counts read {record.GetInt32("RowsRead")}, accepted {record.GetInt32("RowsAccepted")}, rejected {record.GetInt32("RowsRejected")}; expected {rows}, {rows - faulty}, {faulty}");
+        var run = new BenchmarkFigures.SizeFigures(rows, ceiling, rows / elapsed.TotalSeconds, elapsed.TotalSeconds, peak is null ? null : peak.Value / 1024d / 1024d);
+        figures.Sizes.Add(run);
+        log.WriteLine($"  pipeline {run.PipelineRowsPerSecond:N0} rows/s ({elapsed.TotalSeconds:N1} s), ratio {run.PipelineToCeiling:N2}, handler peak {run.PeakWorkingSetMb:N0} MB");
+
+        if (!headline)
+        {
+            return;
+        }
+        log.WriteLine("  parsing alone (xlsx, csv) ...");
+        figures.ParseXlsxRowsPerSecond = await Parsing.MeasureAsync(xlsx, "peserta.xlsx", sheets.Region, rows);
+        figures.ParseCsvRowsPerSecond = await Parsing.MeasureAsync(BenchSheets.Csv(data), "peserta.csv", sheets.Region, rows);
+        log.WriteLine($"  xlsx {figures.ParseXlsxRowsPerSecond:N0} rows/s, csv {figures.ParseCsvRowsPerSecond:N0} rows/s");
+        log.WriteLine("  participants CSV export against a raw scan ...");
+        figures.Export = await Export.MeasureAsync(system, sheets, rows - faulty);
+        log.WriteLine($"  scan {figures.Export.ScanSeconds:N2} s, export {figures.Export.ExportSeconds:N2} s, export/scan {figures.Export.ExportToScan:N2}");
+    }
+
+    private static async Task<List<double>> SmallUploadLatencyAsync(BenchSystem system, int uploads)
+    {
+        var sheets = new BenchSheets(LatencyRegion, $"PKS/100/BENCH/{Year}", Year);
+        await system.UploadAndWaitAsync(sheets.Region, "perjanjian-kecil.xlsx", sheets.AgreementXlsx(100 * (uploads + 1)), TimeSpan.FromMinutes(2));
+        var times = new List<double>();
+        for (var i = 1; i <= uploads; i++)
+        {
+            var content = BenchSheets.Xlsx(sheets.Rows(100, seed: i));
+            var (record, elapsed) = await system.UploadAndWaitAsync(sheets.Region, $"peserta-kecil-{i:D2}.xlsx", content, TimeSpan.FromMinutes(1),
+                TimeSpan.FromMilliseconds(10));
+            Expect(record.GetInt32("RowsRead") == 100, $"a small upload read {record.GetInt32("RowsRead")} rows");
+            times.Add(elapsed.TotalMilliseconds);
+        }
+        return times;
+    }
+
+    private static void Expect(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"Benchmark run invalid: {what}.");
+        }
+    }
+}
