@@ -77,20 +77,25 @@ public sealed class BenchSystem : IAsyncDisposable
     public async Task UploadAsync(string region, string name, byte[] content) =>
         await Uploads.GetBlobClient($"{region}/{name}").UploadAsync(BinaryData.FromBytes(content), overwrite: true);
 
-    /// <summary>Uploads the file and waits for its final status; the time from the start of the blob write to the status seen final.</summary>
-    public async Task<(TableEntity Record, TimeSpan Elapsed)> UploadAndWaitAsync(string region, string name, byte[] content, TimeSpan timeout,
-        TimeSpan? pollInterval = null)
+    /// <summary>
+    /// Uploads the file and waits for its final status: the time from the start of the blob write to the status seen
+    /// final, and to the status first seen <c>validating</c> (the rows staged, the chunks queued), when it was.
+    /// </summary>
+    public async Task<(TableEntity Record, TimeSpan Elapsed, TimeSpan? Staged)> UploadAndWaitAsync(string region, string name, byte[] content,
+        TimeSpan timeout, TimeSpan? pollInterval = null, Action? onStaged = null)
     {
         var clock = Stopwatch.StartNew();
         await UploadAsync(region, name, content);
-        var record = await WaitForFinalAsync(region, UploadIdOf(region, content), timeout, pollInterval ?? TimeSpan.FromMilliseconds(100));
-        return (record, clock.Elapsed);
+        var (record, staged) = await WaitForFinalAsync(region, UploadIdOf(region, content), timeout, pollInterval ?? TimeSpan.FromMilliseconds(100), clock, onStaged);
+        return (record, clock.Elapsed, staged);
     }
 
-    public async Task<TableEntity> WaitForFinalAsync(string region, string uploadId, TimeSpan timeout, TimeSpan pollInterval)
+    private async Task<(TableEntity Record, TimeSpan? Staged)> WaitForFinalAsync(string region, string uploadId, TimeSpan timeout, TimeSpan pollInterval,
+        Stopwatch clock, Action? onStaged)
     {
         var uploads = Table("uploads");
         var deadline = Stopwatch.StartNew();
+        TimeSpan? staged = null;
         while (true)
         {
             try
@@ -98,7 +103,12 @@ public sealed class BenchSystem : IAsyncDisposable
                 var record = await uploads.GetEntityIfExistsAsync<TableEntity>(region, uploadId);
                 if (record.HasValue && FinalStatuses.Contains(record.Value!.GetString("Status")))
                 {
-                    return record.Value;
+                    return (record.Value, staged);
+                }
+                if (staged is null && record.HasValue && record.Value!.GetString("Status") == "validating")
+                {
+                    staged = clock.Elapsed;
+                    onStaged?.Invoke();
                 }
             }
             catch (Azure.RequestFailedException ex) when (ex.Status == 404)

@@ -15,12 +15,15 @@ public sealed record BenchmarkOptions
 
     public string? JsonPath { get; init; }
 
-    /// <summary>"r2r" (ReadyToRun, the default) or "aot" (Native AOT) for the cold-start publish.</summary>
-    public string PublishMode { get; init; } = "r2r";
+    /// <summary>"composite" (ReadyToRun composite, as deployed: the default), "r2r" (plain ReadyToRun) or "aot" (Native AOT) for the cold-start publish.</summary>
+    public string PublishMode { get; init; } = "composite";
 
     public int LatencyUploads { get; init; } = 20;
 
     public int ColdStarts { get; init; } = 10;
+
+    /// <summary>Ceiling, pipeline and memory only: no parsing, export, small uploads or cold start.</summary>
+    public bool PipelineOnly { get; init; }
 
     /// <summary>The size the single figures (ratio, export, parsing) are given for: 100,000 when run, else the largest.</summary>
     public int Headline => Sizes.Contains(HeadlineRows) ? HeadlineRows : Sizes.Max();
@@ -45,13 +48,16 @@ public sealed record BenchmarkOptions
                     options = options with { JsonPath = Path.GetFullPath(Value()) };
                     break;
                 case "--publish":
-                    options = options with { PublishMode = Value() is "aot" or "r2r" ? args[i] : throw new ArgumentException("--publish takes aot or r2r.") };
+                    options = options with { PublishMode = Value() is "composite" or "r2r" or "aot" ? args[i] : throw new ArgumentException("--publish takes composite, r2r or aot.") };
                     break;
                 case "--latency-uploads":
                     options = options with { LatencyUploads = int.Parse(Value(), CultureInfo.InvariantCulture) };
                     break;
                 case "--cold-starts":
                     options = options with { ColdStarts = int.Parse(Value(), CultureInfo.InvariantCulture) };
+                    break;
+                case "--pipeline-only":
+                    options = options with { PipelineOnly = true };
                     break;
                 case "-h" or "--help":
                     throw new ArgumentException(Usage);
@@ -67,10 +73,11 @@ public sealed record BenchmarkOptions
     }
 
     public const string Usage = """
-        dotnet run -c Release --project tests/Jamsostek.Benchmarks -- [--rows N[,N...]] [--full] [--json PATH] [--publish r2r|aot]
+        dotnet run -c Release --project tests/Jamsostek.Benchmarks -- [--rows N[,N...]] [--full] [--json PATH] [--publish composite|r2r|aot]
           --rows N      upload sizes (default 10000 and 100000); repeat or separate with commas
           --full        10000, 100000 and 300000
           --json PATH   also write the figures as one JSON object
-          --publish     how the handler is published for the cold-start figure: r2r (ReadyToRun, default) or aot
+          --publish     how the handler is published for the cold-start figure: composite (ReadyToRun composite, as deployed; default), r2r or aot
+          --pipeline-only   ceiling, pipeline and handler memory only
         """;
 }

@@ -20,16 +20,29 @@ public static class BenchmarkRun
         var figures = new BenchmarkFigures(machine, DateTimeOffset.UtcNow, options.Headline);
         await using var system = await BenchSystem.StartAsync();
 
+        if (!options.PipelineOnly)
+        {
+            log.WriteLine($"Small uploads: {options.LatencyUploads} x 100 rows, blob write to final status, on the fresh storage account ...");
+            figures.SmallUploadLatencyMs = await SmallUploadLatencyAsync(system, options.LatencyUploads, "PKS/100/BENCH/2027", seed: 1);
+            log.WriteLine($"  median {figures.SmallUploadLatencyMedianMs:N0} ms");
+        }
+
         for (var i = 0; i < options.Sizes.Count; i++)
         {
             var rows = options.Sizes[i];
             var sheets = new BenchSheets(SizeRegions[i % SizeRegions.Length], $"PKS/{rows}/BENCH/{Year}", Year);
-            await RunSizeAsync(system, sheets, rows, rows == options.Headline, figures, log);
+            await RunSizeAsync(system, sheets, rows, rows == options.Headline && !options.PipelineOnly, figures, log);
+        }
+        if (options.PipelineOnly)
+        {
+            figures.LoadAverageAtEnd = Machine.LoadAverage();
+            return figures;
         }
 
-        log.WriteLine($"Small uploads: {options.LatencyUploads} x 100 rows, blob write to final status ...");
-        figures.SmallUploadLatencyMs = await SmallUploadLatencyAsync(system, options.LatencyUploads);
-        log.WriteLine($"  median {figures.SmallUploadLatencyMedianMs:N0} ms");
+        var again = Math.Max(1, options.LatencyUploads / 2);
+        log.WriteLine($"Small uploads again: {again} x 100 rows, now that the large uploads are stored ...");
+        figures.SmallUploadLatencyAfterLargeMs = await SmallUploadLatencyAsync(system, again, "PKS/100B/BENCH/2028", seed: 101);
+        log.WriteLine($"  median {Benchmarks.ColdStart.Median([.. figures.SmallUploadLatencyAfterLargeMs.Order()]):N0} ms");
 
         log.WriteLine($"Cold start: publishing the handler ({options.PublishMode}), then {options.ColdStarts} starts ...");
         figures.ColdStart = await ColdStart.MeasureAsync(system.ConnectionString, options.PublishMode, options.ColdStarts);
@@ -43,22 +56,33 @@ public static class BenchmarkRun
         log.WriteLine($"{rows:N0} rows (region {sheets.Region}): generating the sheet ...");
         var data = sheets.Rows(rows);
         var xlsx = BenchSheets.Xlsx(data);
-        var (agreement, _) = await system.UploadAndWaitAsync(sheets.Region, $"perjanjian-{rows}.xlsx", sheets.AgreementXlsx(rows * 2), TimeSpan.FromMinutes(2));
+        var (agreement, _, _) = await system.UploadAndWaitAsync(sheets.Region, $"perjanjian-{rows}.xlsx", sheets.AgreementXlsx(rows * 2), TimeSpan.FromMinutes(2));
         Expect(agreement.GetString("Status") == "completed", $"the agreement upload ended {agreement.GetString("Status")}");
 
         var ceiling = await Ceiling.MeasureAsync(system, sheets, data);
         log.WriteLine($"  ceiling {ceiling:N0} entities/s");
 
         var memory = HandlerMemory.StartMeasuring(system.HandlerProcessId);
-        var (record, elapsed) = await system.UploadAndWaitAsync(sheets.Region, $"peserta-{rows}.xlsx", xlsx, TimeSpan.FromSeconds(180 + rows / 250));
+        long? stagedPeak = null;
+        var (record, elapsed, staged) = await system.UploadAndWaitAsync(sheets.Region, $"peserta-{rows}.xlsx", xlsx, TimeSpan.FromSeconds(180 + rows / 250),
+            onStaged: () => stagedPeak = memory?.PeakBytes());
         var peak = memory?.PeakBytes();
         var faulty = BenchSheets.FaultyRows(rows);
         Expect(record.GetString("Status") == "completed_with_errors", $"the upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
         Expect(record.GetInt32("RowsRead") == rows && record.GetInt32("RowsAccepted") == rows - faulty && record.GetInt32("RowsRejected") == faulty,
             $"counts read {record.GetInt32("RowsRead")}, accepted {record.GetInt32("RowsAccepted")}, rejected {record.GetInt32("RowsRejected")}; expected {rows}, {rows - faulty}, {faulty}");
-        var run = new BenchmarkFigures.SizeFigures(rows, ceiling, rows / elapsed.TotalSeconds, elapsed.TotalSeconds, peak is null ? null : peak.Value / 1024d / 1024d);
+        // Where the time went: staging (status validating), the chunks (their results' timestamps), finalization.
+        var uploadId = BenchSystem.UploadIdOf(sheets.Region, xlsx);
+        var chunkTimes = new List<DateTimeOffset>();
+        await foreach (var chunk in system.Table("uploadchunks").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"), select: ["Timestamp"]))
+        {
+            chunkTimes.Add(chunk.Timestamp!.Value);
+        }
+        var finalizing = record.GetDateTimeOffset("CompletedAt")!.Value - chunkTimes.Max();
+        log.WriteLine($"  chunks validated from {(chunkTimes.Min() - record.GetDateTimeOffset("ReceivedAt")!.Value).TotalSeconds:N1} s to {(chunkTimes.Max() - record.GetDateTimeOffset("ReceivedAt")!.Value).TotalSeconds:N1} s after the upload was received; finalization {finalizing.TotalSeconds:N1} s");
+        var run = new BenchmarkFigures.SizeFigures(rows, ceiling, rows / elapsed.TotalSeconds, elapsed.TotalSeconds, staged?.TotalSeconds, finalizing.TotalSeconds, peak is null ? null : peak.Value / 1024d / 1024d);
         figures.Sizes.Add(run);
-        log.WriteLine($"  pipeline {run.PipelineRowsPerSecond:N0} rows/s ({elapsed.TotalSeconds:N1} s), ratio {run.PipelineToCeiling:N2}, handler peak {run.PeakWorkingSetMb:N0} MB");
+        log.WriteLine($"  pipeline {run.PipelineRowsPerSecond:N0} rows/s ({elapsed.TotalSeconds:N1} s, staged after {staged?.TotalSeconds:N1} s), ratio {run.PipelineToCeiling:N2}, handler peak {run.PeakWorkingSetMb:N0} MB ({stagedPeak / 1024 / 1024:N0} MB by the end of staging, from {memory?.BaselineBytes / 1024 / 1024:N0} MB)");
 
         if (!headline)
         {
@@ -73,15 +97,17 @@ public static class BenchmarkRun
         log.WriteLine($"  scan {figures.Export.ScanSeconds:N2} s, export {figures.Export.ExportSeconds:N2} s, export/scan {figures.Export.ExportToScan:N2}");
     }
 
-    private static async Task<List<double>> SmallUploadLatencyAsync(BenchSystem system, int uploads)
+    /// <summary>100-row uploads one after another under one agreement of Ende (each year its own agreement).</summary>
+    private static async Task<List<double>> SmallUploadLatencyAsync(BenchSystem system, int uploads, string agreementNo, int seed)
     {
-        var sheets = new BenchSheets(LatencyRegion, $"PKS/100/BENCH/{Year}", Year);
-        await system.UploadAndWaitAsync(sheets.Region, "perjanjian-kecil.xlsx", sheets.AgreementXlsx(100 * (uploads + 1)), TimeSpan.FromMinutes(2));
+        var year = int.Parse(agreementNo[^4..], System.Globalization.CultureInfo.InvariantCulture);
+        var sheets = new BenchSheets(LatencyRegion, agreementNo, year);
+        await system.UploadAndWaitAsync(sheets.Region, $"perjanjian-kecil-{year}.xlsx", sheets.AgreementXlsx(100 * (uploads + 1)), TimeSpan.FromMinutes(2));
         var times = new List<double>();
-        for (var i = 1; i <= uploads; i++)
+        for (var i = seed; i < seed + uploads; i++)
         {
             var content = BenchSheets.Xlsx(sheets.Rows(100, seed: i));
-            var (record, elapsed) = await system.UploadAndWaitAsync(sheets.Region, $"peserta-kecil-{i:D2}.xlsx", content, TimeSpan.FromMinutes(1),
+            var (record, elapsed, _) = await system.UploadAndWaitAsync(sheets.Region, $"peserta-kecil-{year}-{i:D3}.xlsx", content, TimeSpan.FromMinutes(2),
                 TimeSpan.FromMilliseconds(10));
             Expect(record.GetInt32("RowsRead") == 100, $"a small upload read {record.GetInt32("RowsRead")} rows");
             times.Add(elapsed.TotalMilliseconds);

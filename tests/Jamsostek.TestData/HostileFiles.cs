@@ -433,6 +433,154 @@ public static class HostileFiles
         ("formula-injection.csv", FormulaInjectionCsv),
     ];
 
+    /// <summary>
+    /// Every file of <see cref="All"/>, then more of the same family: archive entry names with path tricks, a very
+    /// long and a unicode entry name, files without rows or header, broken headers, mixed encodings, formula cells in
+    /// a workbook, and valid sheets uploaded under file names with path tricks (an encoded <c>../</c>, look-alike
+    /// slashes, 700 characters, right-to-left override). A literal <c>..\</c> is not among them: storage turns
+    /// <c>\</c> into <c>/</c>, and a blob name with <c>..</c> segments cannot be read back through a URL at all.
+    /// The corpus the fault tests upload.
+    /// </summary>
+    public static IEnumerable<(string FileName, Func<byte[]> Content)> Corpus() =>
+    [
+        .. All(),
+        ("entry-dot-dot.xlsx", () => WithExtraEntry("../../../tmp/jamsostek-escaped.txt")),
+        ("entry-absolute.xlsx", () => WithExtraEntry("/etc/cron.d/jamsostek")),
+        ("entry-backslash.xlsx", () => WithExtraEntry("..\\..\\Windows\\jamsostek.bat")),
+        ("entry-drive.xlsx", () => WithExtraEntry("C:/Users/Public/jamsostek.txt")),
+        ("entry-long-name.xlsx", () => WithExtraEntry("xl/media/" + new string('a', 4000) + ".png")),
+        ("entry-unicode-name.xlsx", () => WithExtraEntry("xl/media/foto-\u00F1-\u6F22\u5B57-\u202Egnp.exe")),
+        ("empty-zip.xlsx", EmptyZip),
+        ("header-only.xlsx", HeaderOnlyXlsx),
+        ("no-header.csv", NoHeaderCsv),
+        ("missing-nik-column.csv", MissingNikColumnCsv),
+        ("duplicate-nik-column.csv", DuplicateNikColumnCsv),
+        ("gzip-renamed.csv", GzipRenamedCsv),
+        ("mixed-encodings.csv", MixedEncodingsCsv),
+        ("formula-cells.xlsx", FormulaCellsXlsx),
+        ("..\u2215..\u2215Windows\u2215peserta.csv", () => ValidCsv(seed: 901)),
+        ("%2e%2e%2f%2e%2e%2fpeserta.csv", () => ValidCsv(seed: 902)),
+        (new string('p', 700) + ".csv", () => ValidCsv(seed: 903)),
+        ("peserta-\u00F1-\u6F22\u5B57-\u202Evsc.exe.csv", () => ValidCsv(seed: 904)),
+    ];
+
+    /// <summary>A valid enrolment .xlsx (header + 5 rows) with one more archive entry named <paramref name="entryName"/>.</summary>
+    public static byte[] WithExtraEntry(string entryName)
+    {
+        var workbook = SpreadsheetWriter.XlsxBytes(EnrolmentSheet.Sheet(5, "5204", Agreement, CoverageStart, CoverageEnd, seed: 33));
+        using var output = new MemoryStream();
+        output.Write(workbook);
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry(entryName);
+            entry.LastWriteTime = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using var stream = entry.Open();
+            stream.Write("jamsostek"u8);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>A zip archive with no entries at all.</summary>
+    public static byte[] EmptyZip()
+    {
+        using var output = new MemoryStream();
+        using (new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>An enrolment .xlsx with its header and not one row below it.</summary>
+    public static byte[] HeaderOnlyXlsx() => SpreadsheetWriter.XlsxBytes(new SheetSpec("Daftar Peserta", [EnrolmentSheet.HeaderRow()]));
+
+    /// <summary>Forty rows of data and no header row anywhere.</summary>
+    public static byte[] NoHeaderCsv() => SpreadsheetWriter.CsvBytes(EnrolmentSheet.Rows(40, "5204", Agreement, CoverageStart, CoverageEnd, seed: 41));
+
+    /// <summary>An enrolment CSV whose NIK column is gone (header and cells).</summary>
+    public static byte[] MissingNikColumnCsv() => SpreadsheetWriter.CsvBytes(
+        EnrolmentSheet.WithHeader(EnrolmentSheet.Rows(10, "5204", Agreement, CoverageStart, CoverageEnd, seed: 42))
+            .Select(row => row.Where((_, i) => i != EnrolmentSheet.Columns.Nik).ToArray()));
+
+    /// <summary>An enrolment CSV with a second NIK column ("No KTP") at the end.</summary>
+    public static byte[] DuplicateNikColumnCsv() => SpreadsheetWriter.CsvBytes(
+        EnrolmentSheet.WithHeader(EnrolmentSheet.Rows(10, "5204", Agreement, CoverageStart, CoverageEnd, seed: 43))
+            .Select((row, i) => (object?[])[.. row, i == 0 ? "No KTP" : row[EnrolmentSheet.Columns.Nik]]));
+
+    /// <summary>A valid enrolment CSV, gzip-compressed, uploaded under its .csv name.</summary>
+    public static byte[] GzipRenamedCsv()
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(ValidCsv(seed: 44));
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// An enrolment CSV pasted together from two files: the first rows' names in UTF-8 ("Sitï", two bytes each), the
+    /// rest of the file, and one more name, in Windows-1252 (one byte each).
+    /// </summary>
+    public static byte[] MixedEncodingsCsv()
+    {
+        var rows = EnrolmentSheet.Rows(12, "5204", Agreement, CoverageStart, CoverageEnd, seed: 45).ToList();
+        rows[0][EnrolmentSheet.Columns.FullName] = "Sitï Aminah";
+        rows[11][EnrolmentSheet.Columns.FullName] = "Andréas Wea";
+        var head = SpreadsheetWriter.CsvBytes(EnrolmentSheet.WithHeader(rows.Take(6)), ';');
+        var tail = SpreadsheetWriter.CsvBytes(rows.Skip(6), ';', SpreadsheetWriter.Windows1252);
+        return [.. head, .. tail];
+    }
+
+    /// <summary>
+    /// An enrolment .xlsx whose cells hold formulas with cached values (<c>&lt;f&gt;</c> and <c>&lt;v&gt;</c>) and text
+    /// that looks like formulas (<see cref="FormulaInjectionCells"/>): the cached values and the text are what is read.
+    /// </summary>
+    public static byte[] FormulaCellsXlsx()
+    {
+        var rows = EnrolmentSheet.Rows(8, "5204", Agreement, CoverageStart, CoverageEnd, seed: 46).ToList();
+        foreach (var (row, column, value) in FormulaInjectionCells)
+        {
+            rows[row][column] = value;
+        }
+
+        var sheet = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
+        sheet.Append(HeaderRowXml(EnrolmentSheet.Header));
+        using (var buffer = new StringWriter(CultureInfo.InvariantCulture))
+        {
+            using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { OmitXmlDeclaration = true, ConformanceLevel = ConformanceLevel.Fragment }))
+            {
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    WriteRawRow(xml, i + 2, rows[i]);
+                }
+            }
+
+            sheet.Append(buffer);
+        }
+
+        // Row 10: a worker whose income is a formula Excel saved with its value.
+        var last = EnrolmentSheet.Rows(9, "5204", Agreement, CoverageStart, CoverageEnd, seed: 46).Last();
+        using (var buffer = new StringWriter(CultureInfo.InvariantCulture))
+        {
+            using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { OmitXmlDeclaration = true, ConformanceLevel = ConformanceLevel.Fragment }))
+            {
+                WriteRawRow(xml, 10, [.. last.Take(EnrolmentSheet.Columns.Income)]);
+            }
+
+            sheet.Append(buffer.ToString().Replace("</row>", "<c r=\"O10\"><f>1500000*2</f><v>3000000</v></c></row>", StringComparison.Ordinal));
+        }
+
+        sheet.Append("</sheetData></worksheet>");
+        return RawXlsx(sheet.ToString());
+    }
+
+    /// <summary>A valid enrolment CSV (header + 10 rows) for the corpus's tricky file names.</summary>
+    public static byte[] ValidCsv(int seed) =>
+        SpreadsheetWriter.CsvBytes(EnrolmentSheet.WithHeader(EnrolmentSheet.Rows(10, "5204", Agreement, CoverageStart, CoverageEnd, seed)));
+
     private static uint Crc32(ReadOnlySpan<byte> data)
     {
         var crc = 0xFFFFFFFFu;

@@ -4,6 +4,13 @@ using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Coverage;
 
+/// <summary>What coverage is counted by: segment, occupation and period (ISO dates).</summary>
+public readonly record struct CoverageKey(string Segment, string Occupation, string Start, string End)
+{
+    public static CoverageKey Of(ParticipantEntity participant) => new(participant.Segment ?? CoverageEntity.Unspecified,
+        participant.Occupation ?? CoverageEntity.Unspecified, participant.CoverageStart, participant.CoverageEnd);
+}
+
 /// <summary>The coverage table (see <see cref="CoverageEntity"/>).</summary>
 public sealed class CoverageStore(TableServiceClient tables, ParticipantStore participants)
 {
@@ -19,13 +26,19 @@ public sealed class CoverageStore(TableServiceClient tables, ParticipantStore pa
     /// </summary>
     public async Task<int> RecountAgreementAsync(string region, string agreementNo, CancellationToken cancellationToken = default)
     {
-        var counts = new Dictionary<(string Segment, string Occupation, string Start, string End), int>();
+        var counts = new Dictionary<CoverageKey, int>();
         await foreach (var participant in participants.ListAgreementAsync(region, agreementNo, CountedProperties, cancellationToken))
         {
-            var key = (participant.Segment ?? CoverageEntity.Unspecified, participant.Occupation ?? CoverageEntity.Unspecified,
-                participant.CoverageStart, participant.CoverageEnd);
+            var key = CoverageKey.Of(participant);
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
+        return await ReplaceAgreementAsync(region, agreementNo, counts, cancellationToken);
+    }
+
+    /// <summary>Replaces one agreement's coverage entities with these counts (the whole agreement's); returns their sum.</summary>
+    public async Task<int> ReplaceAgreementAsync(string region, string agreementNo, IReadOnlyDictionary<CoverageKey, int> counts,
+        CancellationToken cancellationToken = default)
+    {
         var fresh = counts.Select(pair => new CoverageEntity
         {
             PartitionKey = region,

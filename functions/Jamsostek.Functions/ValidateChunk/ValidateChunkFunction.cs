@@ -15,6 +15,15 @@ public static class ValidateChunkFunction
     public const string Name = "ValidateChunk";
     public const string TriggerBinding = "chunk";
 
+    /// <summary>
+    /// Chunks validated at once in this process. The host delivers 16 at a time (host.json batchSize); past a few the
+    /// storage account is the limit (TableBatches.MaxInFlight), and each waiting chunk would only hold its rows and
+    /// entities in memory. The others wait their turn here, their messages leased by the host meanwhile.
+    /// </summary>
+    public const int MaxConcurrentChunks = 4;
+
+    private static readonly SemaphoreSlim Running = new(MaxConcurrentChunks, MaxConcurrentChunks);
+
     public static IHostApplicationBuilder AddValidation(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -26,7 +35,7 @@ public static class ValidateChunkFunction
 
     public static IEndpointRouteBuilder MapValidateChunk(this IEndpointRouteBuilder app)
     {
-        app.MapFunctionInvocation(Name, RunAsync);
+        app.MapPost(FunctionInvocationEndpoints.InvocationRoute(Name), RunAsync).AsFunctionInvocation(Name);
         return app;
     }
 
@@ -37,7 +46,16 @@ public static class ValidateChunkFunction
         var attempt = request.QueueTrigger.DequeueCount;
         try
         {
-            var result = await validation.ValidateAsync(message, cancellationToken);
+            ChunkResultEntity? result;
+            await Running.WaitAsync(cancellationToken);
+            try
+            {
+                result = await validation.ValidateAsync(message, cancellationToken);
+            }
+            finally
+            {
+                Running.Release();
+            }
             var finalized = await finalizer.TryFinalizeAsync(message.Region, message.UploadId, cancellationToken);
             var response = new InvocationResponse()
                 .WithLog(result is null

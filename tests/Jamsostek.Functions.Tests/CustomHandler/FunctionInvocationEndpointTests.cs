@@ -60,7 +60,7 @@ public sealed class FunctionInvocationEndpointTests
     public async Task ResponseWithoutReturnValueStillCarriesTheReturnValueMember()
     {
         await using var app = await StartAsync(endpoints =>
-            endpoints.MapFunctionInvocation("NoOutputs", (InvocationRequest _) => TypedResults.Ok(new InvocationResponse())));
+            endpoints.MapPost(FunctionInvocationEndpoints.InvocationRoute("NoOutputs"), (InvocationRequest _) => TypedResults.Ok(new InvocationResponse())).AsFunctionInvocation("NoOutputs"));
 
         using var response = await app.GetTestClient().PostAsync("/NoOutputs", JsonBody(RecordedPayload.Read(RecordedPayload.TimerTrigger)));
 
@@ -75,13 +75,13 @@ public sealed class FunctionInvocationEndpointTests
     public async Task RecordedBlobInvocationReachesTheFunctionWithItsContentAndPath()
     {
         await using var app = await StartAsync(endpoints =>
-            endpoints.MapFunctionInvocation("IngestUpload", (InvocationRequest request) =>
+            endpoints.MapPost(FunctionInvocationEndpoints.InvocationRoute("IngestUpload"), (InvocationRequest request) =>
             {
                 var response = new InvocationResponse()
                     .WithLog($"{request.BlobTrigger.PathValue("region")}/{request.BlobTrigger.PathValue("name")}")
                     .WithLog($"{request.GetBytes("upload").Length} bytes");
                 return TypedResults.Ok(response);
-            }));
+            }).AsFunctionInvocation("IngestUpload"));
 
         using var response = await app.GetTestClient().PostAsync("/IngestUpload", JsonBody(RecordedPayload.Read(RecordedPayload.BlobTrigger)));
 
@@ -114,8 +114,8 @@ public sealed class FunctionInvocationEndpointTests
     public async Task HandlerThatThrowsFailsTheInvocation()
     {
         await using var app = await StartAsync(endpoints =>
-            endpoints.MapFunctionInvocation("NeedsBlob", (InvocationRequest request) =>
-                TypedResults.Ok(new InvocationResponse().WithLog($"{request.GetBytes("upload").Length} bytes"))));
+            endpoints.MapPost(FunctionInvocationEndpoints.InvocationRoute("NeedsBlob"), (InvocationRequest request) =>
+                TypedResults.Ok(new InvocationResponse().WithLog($"{request.GetBytes("upload").Length} bytes"))).AsFunctionInvocation("NeedsBlob"));
 
         // A queue invocation has no "upload" binding: the function throws InvocationPayloadException.
         using var response = await app.GetTestClient().PostAsync("/NeedsBlob", JsonBody(RecordedPayload.Read(RecordedPayload.QueueTrigger)));
@@ -135,7 +135,7 @@ public sealed class FunctionInvocationEndpointTests
     }
 
     private static void MapEchoQueue(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapFunctionInvocation("EchoQueue", (InvocationRequest request) =>
+        endpoints.MapPost(FunctionInvocationEndpoints.InvocationRoute("EchoQueue"), (InvocationRequest request) =>
         {
             var trigger = request.QueueTrigger;
             var response = new InvocationResponse()
@@ -143,7 +143,7 @@ public sealed class FunctionInvocationEndpointTests
                 .WithLog($"echoed message {trigger.Id}");
             response.ReturnValue = trigger.Id;
             return TypedResults.Ok(response);
-        });
+        }).AsFunctionInvocation("EchoQueue");
 
     /// <summary>A member of the answer, matched the way the Functions host and Jamsostek.LocalHost match it: ignoring case.</summary>
     private static JsonElement Member(JsonElement json, string name)

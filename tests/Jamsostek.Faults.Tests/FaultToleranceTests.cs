@@ -1,0 +1,100 @@
+using Jamsostek.Faults.Tests.Infrastructure;
+using Jamsostek.TestData;
+
+namespace Jamsostek.Faults.Tests;
+
+/// <summary>
+/// The pipeline under faults: the handler or the whole local host killed mid-upload, many uploads at once, storage
+/// answering 503 for a while. Each ends with exact counts, every valid worker stored once, nothing left validating.
+/// </summary>
+[Collection(FaultCollection.Name)]
+public sealed class FaultToleranceTests(FaultFixture system)
+{
+    [Fact]
+    public async Task HandlerKilledDuringAFiftyThousandRowUploadIsRestartedAndLosesAndDuplicatesNothing()
+    {
+        var scenario = new Scenario("5204", "PKS/F01/SBW/2041", 2041);
+        Assert.Equal("completed", (await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2041.xlsx", scenario.AgreementXlsx())).GetString("Status"));
+        var rows = scenario.Workers(50_000, seed: 11);
+        var uploadId = await system.UploadAsync(scenario.Region, "peserta-2041.csv", Scenario.Csv(rows));
+
+        await system.WaitForChunksAsync(uploadId, 5, TimeSpan.FromMinutes(2));
+        var killed = system.Host.HandlerProcess!.ProcessId;
+        system.Host.HandlerProcess.Crash();
+
+        var record = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromMinutes(3));
+        Assert.NotEqual(killed, system.Host.HandlerProcess.ProcessId);
+        await Outcomes.AssertExactAsync(system, scenario, uploadId, rows, record);
+        await Outcomes.AssertNoneInProgressAsync(system);
+    }
+
+    [Fact]
+    public async Task LocalHostStoppedMidUploadAndStartedAgainOnTheSameStorageFinishesTheUpload()
+    {
+        var scenario = new Scenario("5318", "PKS/F02/SBD/2042", 2042);
+        Assert.Equal("completed", (await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2042.xlsx", scenario.AgreementXlsx())).GetString("Status"));
+        var rows = scenario.Workers(12_000, seed: 12);
+        var uploadId = await system.UploadAsync(scenario.Region, "peserta-2042.xlsx", Scenario.Xlsx(rows));
+
+        await system.WaitForChunksAsync(uploadId, 2, TimeSpan.FromMinutes(2));
+        // The host goes down with invocations in flight (cancelled, their handler killed); a new one takes over the
+        // same storage and script root, and gets the unfinished messages when their leases run out.
+        await system.Host.DisposeAsync();
+        await system.StartHostAsync();
+
+        var record = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromMinutes(3));
+        await Outcomes.AssertExactAsync(system, scenario, uploadId, rows, record);
+        await Outcomes.AssertNoneInProgressAsync(system);
+    }
+
+    [Fact]
+    public async Task TwentyUploadsFromDifferentRegionsAtOnceAreEachCountedExactly()
+    {
+        var scenarios = Enumerable.Range(0, 20).Select(i =>
+        {
+            var regency = Regencies.All[i % Regencies.All.Count];
+            // Uploads of one region differ in agreement and year; half of them keep their NIKs in kecamatan partitions
+            // of their own, the others share the region's.
+            return new Scenario(regency.Code, $"PKS/F03-{i:00}/{2050 + i / 6}", 2050 + i / 6) { DistrictOffset = i % 2 == 0 ? 10 + 20 * (i / 6) : 0 };
+        }).ToList();
+        var agreements = await Task.WhenAll(scenarios.Select((s, i) => system.UploadAndWaitAsync(s.Region, $"perjanjian-f03-{i:00}.xlsx", s.AgreementXlsx())));
+        Assert.All(agreements, a => Assert.Equal("completed", a.GetString("Status")));
+
+        var uploads = scenarios.Select((s, i) => (Scenario: s, Rows: s.Workers(1_100, seed: 300 + i), Name: $"peserta-f03-{i:00}.csv")).ToList();
+        var ids = await Task.WhenAll(uploads.Select(u => system.UploadAsync(u.Scenario.Region, u.Name, Scenario.Csv(u.Rows))));
+        var records = await Task.WhenAll(uploads.Select((u, i) => system.WaitForOutcomeAsync(u.Scenario.Region, ids[i], TimeSpan.FromMinutes(3))));
+
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            await Outcomes.AssertExactAsync(system, uploads[i].Scenario, ids[i], uploads[i].Rows, records[i]);
+        }
+        await Outcomes.AssertNoneInProgressAsync(system);
+    }
+
+    [Fact]
+    public async Task StorageAnswering503ForAWhileLeavesNoUploadStuckAndLosesNothing()
+    {
+        var scenario = new Scenario("8105", "PKS/F04/SBT/2043", 2043);
+        Assert.Equal("completed", (await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2043.xlsx", scenario.AgreementXlsx())).GetString("Status"));
+        var rows = scenario.Workers(8_000, seed: 13);
+        var uploadId = await system.UploadAsync(scenario.Region, "peserta-2043.csv", Scenario.Csv(rows));
+
+        await system.WaitForChunksAsync(uploadId, 1, TimeSpan.FromMinutes(2));
+        var refusedBefore = system.Proxy.Refused;
+        system.Proxy.FailFor(TimeSpan.FromSeconds(6));
+        // A second upload arrives while storage refuses.
+        // Another agreement of the region, its workers' NIKs in kecamatan partitions of their own (a NIK already
+        // covered that year would rightly be rejected).
+        var lateScenario = scenario with { AgreementNo = "PKS/F04B/SBT/2043", DistrictOffset = 30 };
+        var lateRows = lateScenario.Workers(1_500, seed: 14);
+        Assert.Equal("completed", (await system.UploadAndWaitAsync(lateScenario.Region, "perjanjian-2043b.xlsx", lateScenario.AgreementXlsx(), TimeSpan.FromMinutes(2))).GetString("Status"));
+        var lateId = await system.UploadAsync(lateScenario.Region, "peserta-2043b.csv", Scenario.Csv(lateRows));
+
+        var record = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromMinutes(3));
+        var lateRecord = await system.WaitForOutcomeAsync(lateScenario.Region, lateId, TimeSpan.FromMinutes(2));
+        Assert.True(system.Proxy.Refused > refusedBefore + 10, $"the proxy refused only {system.Proxy.Refused - refusedBefore} requests");
+        await Outcomes.AssertExactAsync(system, scenario, uploadId, rows, record);
+        await Outcomes.AssertExactAsync(system, lateScenario, lateId, lateRows, lateRecord);
+        await Outcomes.AssertNoneInProgressAsync(system);
+    }
+}
