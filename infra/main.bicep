@@ -109,7 +109,7 @@ var appTables = [
   'uploadchunks'
   'agreements'
   'participants'
-  'nikindex'
+  'nikcoverage'
   'participantchanges'
   'coverage'
 ]

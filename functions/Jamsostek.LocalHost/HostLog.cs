@@ -56,6 +56,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "{FunctionName}: scanning container {Container} failed ({Status} {ErrorCode})")]
     public static partial void BlobScanFailed(ILogger logger, string functionName, string container, int status, string errorCode);
 
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "{FunctionName}: blob {Container}/{BlobName} could not be queued ({Status} {ErrorCode}); the next scan tries again")]
+    public static partial void BlobNotQueued(ILogger logger, string functionName, string container, string blobName, int status, string errorCode);
+
     [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "{FunctionName}: this host ({HostId}) holds the timer lock")]
     public static partial void TimerLockAcquired(ILogger logger, string functionName, string hostId);
 

@@ -97,4 +97,42 @@ public sealed class FaultToleranceTests(FaultFixture system)
         await Outcomes.AssertExactAsync(system, lateScenario, lateId, lateRows, lateRecord);
         await Outcomes.AssertNoneInProgressAsync(system);
     }
+
+    [Fact]
+    public async Task TwoRegionsEnrollingTheSameWorkersAtOnceCoverEachWorkerOnce()
+    {
+        // Sumbawa and Sumba Barat Daya upload the same 3,000 workers for the same year at the same moment, under
+        // agreements of their own: whichever stores a worker first keeps them, the other is told DUPLICATE_COVERAGE.
+        var sumbawa = new Scenario("5204", "PKS/F06A/SBW/2046", 2046) { DistrictOffset = 40 };
+        var sumbaBaratDaya = new Scenario("5318", "PKS/F06B/SBD/2046", 2046);
+        foreach (var (scenario, name) in new[] { (sumbawa, "perjanjian-f06a.xlsx"), (sumbaBaratDaya, "perjanjian-f06b.xlsx") })
+        {
+            Assert.Equal("completed", (await system.UploadAndWaitAsync(scenario.Region, name, scenario.AgreementXlsx())).GetString("Status"));
+        }
+        var workers = sumbawa.Workers(3_000, seed: 16, faults: false);
+        var theirs = workers.Select(row => (object?[])[.. row[..EnrolmentSheet.Columns.AgreementNo], sumbaBaratDaya.AgreementNo, .. row[(EnrolmentSheet.Columns.AgreementNo + 1)..]]).ToList();
+
+        var ids = await Task.WhenAll(
+            system.UploadAsync(sumbawa.Region, "peserta-f06a.csv", Scenario.Csv(workers)),
+            system.UploadAsync(sumbaBaratDaya.Region, "peserta-f06b.csv", Scenario.Csv(theirs)));
+        var records = await Task.WhenAll(
+            system.WaitForOutcomeAsync(sumbawa.Region, ids[0], TimeSpan.FromMinutes(3)),
+            system.WaitForOutcomeAsync(sumbaBaratDaya.Region, ids[1], TimeSpan.FromMinutes(3)));
+
+        var storedBySumbawa = await system.ParticipantNiksAsync(sumbawa.Region, sumbawa.AgreementKey);
+        var storedBySbd = await system.ParticipantNiksAsync(sumbaBaratDaya.Region, sumbaBaratDaya.AgreementKey);
+        Assert.Empty(storedBySumbawa.Intersect(storedBySbd));
+        Assert.Equal(workers.Select(row => (string)row[EnrolmentSheet.Columns.Nik]!).Order(StringComparer.Ordinal),
+            storedBySumbawa.Concat(storedBySbd).Order(StringComparer.Ordinal));
+        Assert.Equal(storedBySumbawa.Count, records[0].GetInt32("RowsAccepted"));
+        Assert.Equal(storedBySbd.Count, records[1].GetInt32("RowsAccepted"));
+        Assert.Equal(workers.Count, records[0].GetInt32("RowsRejected") + records[1].GetInt32("RowsRejected"));
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var findings = await system.FindingsAsync(ids[i]);
+            Assert.Equal(records[i].GetInt32("RowsRejected"), findings.Count(f => f.Code == "DUPLICATE_COVERAGE"));
+            Assert.DoesNotContain(findings, f => f.Severity == "error" && f.Code != "DUPLICATE_COVERAGE");
+        }
+        await Outcomes.AssertNoneInProgressAsync(system);
+    }
 }

@@ -53,7 +53,7 @@ public sealed class HostileCorpusTests(FaultFixture system)
         ["formula-cells.xlsx"] = 9,
         ["..\u2215..\u2215Windows\u2215peserta.csv"] = 10,
         ["%2e%2e%2f%2e%2e%2fpeserta.csv"] = 10,
-        [new string('p', 700) + ".csv"] = 10,
+        [new string('p', 1010) + ".csv"] = 10,
         ["peserta-\u00F1-\u6F22\u5B57-\u202Evsc.exe.csv"] = 10,
     };
 

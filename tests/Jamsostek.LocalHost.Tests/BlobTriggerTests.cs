@@ -54,6 +54,31 @@ public sealed class BlobTriggerTests(AzuriteFixture azurite) : LocalHostTest(azu
     }
 
     [Fact]
+    public async Task BlobNameTooLongForTheReceiptLayoutRunsOnceAcrossARestartAndHoldsUpNoOtherBlob()
+    {
+        // 1,000 characters: a valid blob name, but blobreceipts/{hostId}/{function}/{ETag}/{container}/ before it passes
+        // the 1,024 characters Azure Storage allows a blob name (Azurite does not enforce it), so the receipt goes by its hash.
+        var longName = "5204/" + new string('p', 991) + ".csv";
+        await using (var first = await StartHostAsync())
+        {
+            var blob = await App.UploadAsync(App.BlobContainer, longName, "long name");
+            await App.UploadAsync(App.BlobContainer, "5204/zz-after-the-long-name.csv", "after");
+            var invocations = await Handler.WaitForAsync("BlobWatch", 2);
+            Assert.Equal(["after", "long name"], invocations.Select(i => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(i.Data["upload"]!.GetValue<string>()))).Order());
+
+            var etag = (await blob.GetPropertiesAsync()).Value.ETag.ToString("H");
+            var receipt = App.Blobs.GetBlobContainerClient("azure-webjobs-hosts").GetBlobClient(
+                $"blobreceipts/{App.HostId}/Host.Functions.BlobWatch/{etag}/{App.BlobContainer}/sha256-{Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(longName)))}");
+            await Eventually.TrueAsync(async () => await receipt.ExistsAsync() && !(await receipt.GetPropertiesAsync()).Value.Metadata.ContainsKey("Incomplete"),
+                TimeSpan.FromSeconds(10), "the long name's receipt, under its hash, marked complete");
+            Assert.True(receipt.Name.Length <= 1024);
+        }
+        await using var second = await StartHostAsync();
+        await Task.Delay(1500);
+        Assert.Equal(2, Handler.Of("BlobWatch").Count);
+    }
+
+    [Fact]
     public async Task HandlerThatKeepsFailingRunsFiveTimesThenAPoisonMessageNamesTheBlob()
     {
         Handler.Behaviour = invocation => invocation.Function == "BlobFails"

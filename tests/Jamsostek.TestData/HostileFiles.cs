@@ -437,7 +437,7 @@ public static class HostileFiles
     /// Every file of <see cref="All"/>, then more of the same family: archive entry names with path tricks, a very
     /// long and a unicode entry name, files without rows or header, broken headers, mixed encodings, formula cells in
     /// a workbook, and valid sheets uploaded under file names with path tricks (an encoded <c>../</c>, look-alike
-    /// slashes, 700 characters, right-to-left override). A literal <c>..\</c> is not among them: storage turns
+    /// slashes, 1,014 characters (the longest blob name after the region folder), right-to-left override). A literal <c>..\</c> is not among them: storage turns
     /// <c>\</c> into <c>/</c>, and a blob name with <c>..</c> segments cannot be read back through a URL at all.
     /// The corpus the fault tests upload.
     /// </summary>
@@ -460,7 +460,7 @@ public static class HostileFiles
         ("formula-cells.xlsx", FormulaCellsXlsx),
         ("..\u2215..\u2215Windows\u2215peserta.csv", () => ValidCsv(seed: 901)),
         ("%2e%2e%2f%2e%2e%2fpeserta.csv", () => ValidCsv(seed: 902)),
-        (new string('p', 700) + ".csv", () => ValidCsv(seed: 903)),
+        (new string('p', 1010) + ".csv", () => ValidCsv(seed: 903)),
         ("peserta-\u00F1-\u6F22\u5B57-\u202Evsc.exe.csv", () => ValidCsv(seed: 904)),
     ];
 

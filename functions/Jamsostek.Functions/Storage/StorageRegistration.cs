@@ -39,6 +39,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ChunkResultStore>();
         builder.Services.AddSingleton<AgreementStore>();
         builder.Services.AddSingleton<ParticipantStore>();
+        builder.Services.AddSingleton<NikCoverageStore>();
         builder.Services.AddSingleton<CoverageStore>();
         builder.Services.AddSingleton<ReportStore>();
         return builder;

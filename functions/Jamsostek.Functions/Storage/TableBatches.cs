@@ -1,9 +1,10 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace Jamsostek.Functions.Storage;
 
 /// <summary>
-/// Upserts in entity-group transactions: grouped by partition, at most 100 a transaction (the service's limit),
+/// Writes in entity-group transactions: grouped by partition, at most 100 a transaction (the service's limit),
 /// a few transactions in flight at once per call, and at most <see cref="MaxInFlight"/> in the whole process: with
 /// 16 chunks validated at once, more would only queue at the storage account while each holds its request and
 /// response buffers (the handler's peak working set halved).
@@ -19,29 +20,50 @@ public static class TableBatches
     public static async Task UpsertAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken = default)
         where T : class, ITableEntity
     {
-        var batches = entities
-            .GroupBy(entity => entity.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition
-                // The same key twice in one transaction is refused; the last one wins, as sequential upserts would.
-                .GroupBy(entity => entity.RowKey, StringComparer.Ordinal).Select(same => same.Last())
-                .Chunk(MaxPerTransaction));
+        // The last version of an entity wins, as sequential upserts would; a transaction may not name one entity twice.
+        var actions = entities.GroupBy(e => (e.PartitionKey, e.RowKey)).Select(same => same.Last())
+            .Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+        var refused = await SubmitAsync(table, actions, cancellationToken);
+        if (refused.Count > 0)
+        {
+            throw refused[0].Error;
+        }
+    }
+
+    /// <summary>
+    /// Submits the actions (at most one per entity) and answers the transactions the service refused because an
+    /// entity was not as the action expected: an <c>Add</c> whose entity exists (409), an update whose ETag no longer
+    /// matches (412) or whose entity is gone (404). Nothing of a refused transaction is written. Other failures throw.
+    /// </summary>
+    public static async Task<IReadOnlyList<RefusedTransaction>> SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions,
+        CancellationToken cancellationToken = default)
+    {
+        var batches = actions.GroupBy(action => action.Entity.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(MaxPerTransaction));
+        var refused = new List<RefusedTransaction>();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (batch, token) =>
             {
                 await InFlight.WaitAsync(token);
                 try
                 {
-                    if (batch.Length == 1)
+                    await table.SubmitTransactionAsync(batch, token);
+                }
+                catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+                {
+                    lock (refused)
                     {
-                        await table.UpsertEntityAsync(batch[0], TableUpdateMode.Replace, token);
-                        return;
+                        refused.Add(new RefusedTransaction(batch, ex));
                     }
-                    await table.SubmitTransactionAsync(batch.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)), token);
                 }
                 finally
                 {
                     InFlight.Release();
                 }
             });
+        return refused;
     }
 }
+
+/// <summary>A transaction the service refused as a whole, and why.</summary>
+public sealed record RefusedTransaction(IReadOnlyList<TableTransactionAction> Actions, RequestFailedException Error);

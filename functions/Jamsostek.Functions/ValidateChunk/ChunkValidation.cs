@@ -12,12 +12,15 @@ using Jamsostek.Functions.Uploads;
 namespace Jamsostek.Functions.ValidateChunk;
 
 /// <summary>
-/// Validates one chunk of an upload and stores what passes: agreements, or participants with their NIK index and
-/// change records. The chunk's findings and rejected rows go to report parts; its result entity is written last,
+/// Validates one chunk of an upload and stores what passes: agreements, or participants with their NIK coverage
+/// entries and change records. The chunk's findings and rejected rows go to report parts; its result entity is written last,
 /// so a message delivered again finds the chunk done and changes nothing.
 /// </summary>
 public sealed class ChunkValidation(ValidationServices services)
 {
+    /// <summary>How often a chunk writes the coverage entries other uploads keep changing before it gives up (and is retried).</summary>
+    private const int MaxClaimRounds = 5;
+
     public async Task<ChunkResultEntity?> ValidateAsync(ChunkMessage message, CancellationToken cancellationToken)
     {
         if (await services.Chunks.IsDoneAsync(message.UploadId, message.Chunk, cancellationToken))
@@ -80,58 +83,115 @@ public sealed class ChunkValidation(ValidationServices services)
         return outcome;
     }
 
+    /// <summary>
+    /// Most workers in an upload are new, so each row is first validated as if its NIK had no enrolment and its
+    /// coverage entry added (<see cref="NikCoverageStore.TryWriteAsync"/>); only the NIKs whose entry turns out to exist
+    /// (or to have changed meanwhile) are read, validated again against what is stored and written again under the
+    /// stored ETag. Then the participants and change records follow.
+    /// </summary>
     private async Task<ChunkOutcome> ValidateEnrolmentsAsync(ChunkMessage message, List<StagedRow> rows, ValidationContext context, CancellationToken cancellationToken)
     {
         var agreements = (await services.Agreements.ListAsync(message.Region, cancellationToken)).Select(entity => entity.ToAgreement()).ToList();
         var validator = new EnrolmentValidator(context, agreements);
         var english = new EnrolmentValidator(context with { Language = Language.En }, agreements);
-        var niks = rows.Select(row => row.Value(FieldNames.Nik)).OfType<string>().ToList();
-        var enrolled = await services.Participants.FindEnrolmentsAsync(niks, message.UploadId, cancellationToken);
+
+        var results = new EnrolmentRow[rows.Count];
+        var stored = new Dictionary<string, NikCoverageEntity>(StringComparer.Ordinal);
+        IEnumerable<int> pending = Enumerable.Range(0, rows.Count);
+        for (var round = 1; ; round++)
+        {
+            var claims = new List<NikCoverageEntity>();
+            foreach (var i in pending)
+            {
+                var nik = rows[i].Value(FieldNames.Nik);
+                results[i] = EnrolmentRow.Validate(validator, rows[i], nik is null ? null : stored.GetValueOrDefault(nik), message.UploadId);
+                if (results[i].Participant is { } participant)
+                {
+                    claims.Add(NikCoverageEntity.With(participant.Nik, stored.GetValueOrDefault(participant.Nik), NikEnrolment.Of(participant)));
+                }
+            }
+            var refused = await services.NikCoverage.TryWriteAsync(claims, cancellationToken);
+            if (refused.Count == 0)
+            {
+                break;
+            }
+            if (round == MaxClaimRounds)
+            {
+                throw new InvalidOperationException($"The coverage entries of {refused.Count} NIKs kept changing under {round} attempts to write them.");
+            }
+            foreach (var (nik, entity) in await services.NikCoverage.FindAsync(refused, cancellationToken))
+            {
+                stored[nik] = entity;
+            }
+            pending = Enumerable.Range(0, rows.Count).Where(i => results[i].Participant is { } p && refused.Contains(p.Nik));
+        }
 
         var outcome = new ChunkOutcome();
         var participants = new List<ParticipantEntity>();
-        var changes = new List<ParticipantChangeEntity>();
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var nik = row.Value(FieldNames.Nik);
-            var entries = nik is not null && enrolled.TryGetValue(nik, out var found) ? found : [];
-            var earlier = entries.Select(entry => entry.ToCoverage()).ToList();
-            var result = validator.Validate(row, earlier);
-            outcome.Add(row, result.Findings, () => english.Validate(row, earlier).Findings, result.IsAccepted);
-            if (result.Accepted is not { } enrolment)
+            var (result, earlier, participant) = results[i];
+            outcome.Add(rows[i], result.Findings, () => english.Validate(rows[i], earlier).Findings, result.IsAccepted);
+            if (participant is not null)
             {
-                continue;
+                participants.Add(participant);
+                outcome.AgreementNumbers.Add(participant.AgreementNo);
             }
-            var participant = ParticipantEntity.From(enrolment, message.UploadId, row.RowNumber);
-            var stored = entries.FirstOrDefault(entry => entry.RowKey == NikIndexEntity.RowKeyPrefix(enrolment.Nik) + participant.PartitionKey);
-            if (stored is not null && stored.UploadId != message.UploadId && stored.Fingerprint != participant.Fingerprint)
-            {
-                var previous = await services.Participants.FindAsync(participant.PartitionKey, participant.Nik, cancellationToken);
-                participant.ReplacedUploadId = stored.UploadId;
-                changes.Add(new ParticipantChangeEntity
-                {
-                    PartitionKey = participant.PartitionKey,
-                    RowKey = Storage.TableKeys.Join(participant.Nik, message.UploadId),
-                    ChangedFields = previous is null ? "" : string.Join(',', participant.ChangedFrom(previous)),
-                    PreviousUploadId = stored.UploadId,
-                    PreviousSourceRow = previous?.SourceRow ?? 0,
-                    UploadId = message.UploadId,
-                    SourceRow = row.RowNumber,
-                });
-                outcome.Updated++;
-            }
-            else if (stored is not null && stored.UploadId == message.UploadId)
-            {
-                // Written by an earlier attempt of this chunk: keep what it recorded.
-                participant.ReplacedUploadId = stored.ReplacedUploadId;
-                outcome.Updated += stored.ReplacedUploadId is null ? 0 : 1;
-            }
-            participants.Add(participant);
-            outcome.AgreementNumbers.Add(enrolment.AgreementNo);
         }
+        var updated = participants.Where(participant => participant.ReplacedUploadId is not null).ToList();
+        outcome.Updated = updated.Count;
+        var changes = await ChangesAsync(updated, message.UploadId, cancellationToken);
         await services.Participants.WriteAsync(changes, participants, cancellationToken);
         outcome.Coverage = ChunkCoverage.Format(participants);
         return outcome;
+    }
+
+    /// <summary>
+    /// The change record of each participant this upload updates, from the version stored now. A participant already
+    /// written by this upload (an earlier attempt of the chunk got that far) had its change recorded before it.
+    /// </summary>
+    private async Task<List<ParticipantChangeEntity>> ChangesAsync(IReadOnlyList<ParticipantEntity> updated, string uploadId, CancellationToken cancellationToken)
+    {
+        var current = await services.Participants.FindAsync(updated.Select(p => (p.PartitionKey, p.Nik)), cancellationToken);
+        return [.. updated
+            .Select(participant => (Participant: participant, Previous: current.GetValueOrDefault((participant.PartitionKey, participant.Nik))))
+            .Where(pair => pair.Previous?.UploadId != uploadId)
+            .Select(pair => new ParticipantChangeEntity
+            {
+                PartitionKey = pair.Participant.PartitionKey,
+                RowKey = Storage.TableKeys.Join(pair.Participant.Nik, uploadId),
+                ChangedFields = pair.Previous is null ? "" : string.Join(',', pair.Participant.ChangedFrom(pair.Previous)),
+                PreviousUploadId = pair.Participant.ReplacedUploadId!,
+                PreviousSourceRow = pair.Previous?.SourceRow ?? 0,
+                UploadId = uploadId,
+                SourceRow = pair.Participant.SourceRow,
+            })];
+    }
+
+    /// <summary>One enrolment row validated against the stored enrolments of its NIK, and the participant it stores when accepted.</summary>
+    private sealed record EnrolmentRow(RowOutcome<Enrolment> Result, IReadOnlyList<CoverageRecord> Earlier, ParticipantEntity? Participant)
+    {
+        public static EnrolmentRow Validate(EnrolmentValidator validator, StagedRow row, NikCoverageEntity? stored, string uploadId)
+        {
+            var enrolments = stored?.ReadEnrolments() ?? [];
+            var earlier = enrolments.Select(e => e.ToCoverage(stored!.Nik)).ToList();
+            var result = validator.Validate(row, earlier);
+            if (result.Accepted is not { } enrolment)
+            {
+                return new EnrolmentRow(result, earlier, null);
+            }
+            var participant = ParticipantEntity.From(enrolment, uploadId, row.RowNumber);
+            var previous = enrolments.FirstOrDefault(e => e.AgreementKey == participant.PartitionKey);
+            participant.ReplacedUploadId = previous switch
+            {
+                null => null,
+                // Stored by an earlier attempt of this chunk: what it replaced stays replaced.
+                _ when previous.UploadId == uploadId => previous.ReplacedUploadId,
+                _ when previous.Fingerprint != participant.Fingerprint => previous.UploadId,
+                _ => null,
+            };
+            return new EnrolmentRow(result, earlier, participant);
+        }
     }
 
     /// <summary>What a chunk produced: counts, the report parts as JSON lines, the agreements its rows belong to.</summary>

@@ -14,6 +14,7 @@ public sealed class ValidationServices(
     StagingStore staging,
     AgreementStore agreements,
     ParticipantStore participants,
+    NikCoverageStore nikCoverage,
     CoverageStore coverage,
     ReportStore reports,
     TimeProvider time,
@@ -31,6 +32,8 @@ public sealed class ValidationServices(
     public AgreementStore Agreements { get; } = agreements;
 
     public ParticipantStore Participants { get; } = participants;
+
+    public NikCoverageStore NikCoverage { get; } = nikCoverage;
 
     public CoverageStore Coverage { get; } = coverage;
 

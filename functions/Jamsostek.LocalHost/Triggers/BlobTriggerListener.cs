@@ -110,32 +110,46 @@ internal sealed class BlobTriggerListener : ITriggerListener
             {
                 continue;
             }
-            var receipt = receipts.Receipt(function.FullName, etag, pattern.Container, blob.Name);
-            var complete = await BlobReceipts.IsCompleteAsync(receipt, cancellationToken);
-            if (complete == true)
+            try
             {
-                _settled.TryAdd(key, 0);
-                continue;
+                await QueueIfNewAsync(function, pattern, receipts, blob.Name, etag, key, cancellationToken);
             }
-            if (complete is null && !await BlobReceipts.TryCreateAsync(receipt, cancellationToken))
+            catch (RequestFailedException ex)
             {
-                continue; // Another instance saw it first and queued it.
+                // One blob storage will not let us handle (yet) must not keep the blobs listed after it from running.
+                HostLog.BlobNotQueued(_logger, function.Name, pattern.Container, blob.Name, ex.Status, ex.ErrorCode ?? "");
             }
-            if (complete == false)
-            {
-                // An incomplete receipt nobody works on: a run that died. Queue it again unless it is leased.
-                await using var lease = await BlobLeaseHolder.TryAcquireAsync(receipt, TimeSpan.FromSeconds(15), cancellationToken);
-                if (lease is null)
-                {
-                    continue;
-                }
-            }
-            var message = new BlobTriggerMessage("BlobTrigger", function.FullName, "BlockBlob", pattern.Container, blob.Name, etag);
-            var queue = await _storage.QueueAsync("", QueueName, cancellationToken);
-            await queue.SendMessageAsync(JsonSerializer.Serialize(message, BlobTriggerJsonContext.Default.BlobTriggerMessage), cancellationToken);
-            _queued.TryAdd(key, 0);
-            _signals.Notify(QueueName);
         }
+    }
+
+    private async Task QueueIfNewAsync(FunctionDefinition function, BlobPathPattern pattern, BlobReceipts receipts, string blobName, string etag, string key,
+        CancellationToken cancellationToken)
+    {
+        var receipt = receipts.Receipt(function.FullName, etag, pattern.Container, blobName);
+        var complete = await BlobReceipts.IsCompleteAsync(receipt, cancellationToken);
+        if (complete == true)
+        {
+            _settled.TryAdd(key, 0);
+            return;
+        }
+        if (complete is null && !await BlobReceipts.TryCreateAsync(receipt, cancellationToken))
+        {
+            return; // Another instance saw it first and queued it.
+        }
+        if (complete == false)
+        {
+            // An incomplete receipt nobody works on: a run that died. Queue it again unless it is leased.
+            await using var lease = await BlobLeaseHolder.TryAcquireAsync(receipt, TimeSpan.FromSeconds(15), cancellationToken);
+            if (lease is null)
+            {
+                return;
+            }
+        }
+        var message = new BlobTriggerMessage("BlobTrigger", function.FullName, "BlockBlob", pattern.Container, blobName, etag);
+        var queue = await _storage.QueueAsync("", QueueName, cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(message, BlobTriggerJsonContext.Default.BlobTriggerMessage), cancellationToken);
+        _queued.TryAdd(key, 0);
+        _signals.Notify(QueueName);
     }
 
     private async Task<bool> ProcessAsync(QueueMessage queueMessage, BlobReceipts receipts, CancellationToken cancellationToken)

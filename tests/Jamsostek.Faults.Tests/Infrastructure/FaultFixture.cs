@@ -159,6 +159,14 @@ public sealed class FaultFixture : IAsyncLifetime
     public async Task<int> ChunkResultsAsync(string uploadId) =>
         (await QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"), ["RowKey"])).Count;
 
+    /// <summary>Each finding of the upload's findings.json (reports/{uploadId}/findings.json): its code and severity.</summary>
+    public async Task<IReadOnlyList<(string Code, string Severity)>> FindingsAsync(string uploadId)
+    {
+        var blob = new BlobServiceClient(ConnectionString).GetBlobContainerClient("reports").GetBlobClient($"{uploadId}/findings.json");
+        var report = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!;
+        return [.. report["findings"]!.AsArray().Select(f => (f!["code"]!.GetValue<string>(), f["severity"]!.GetValue<string>()))];
+    }
+
     /// <summary>Waits until at least <paramref name="chunks"/> chunks of the upload are validated.</summary>
     public async Task WaitForChunksAsync(string uploadId, int chunks, TimeSpan timeout)
     {
