@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Jamsostek.LocalHost.App;
@@ -42,8 +43,8 @@ internal static class StartupJob
         var outcomes = await samples.RunAsync(RepositoryPaths.Samples, output, cancellationToken);
         if (samples.IsDevelopmentStorage)
         {
-            var recipients = new SampleRecipients(http, host.App.Host.RoutePrefix, host.Settings[FunctionKeys.MasterKeySetting],
-                loggers.CreateLogger("Jamsostek.LocalHost.Samples"));
+            var recipients = new SampleRecipients(http, CollectionRoute(host.App, "ManageRecipients") ?? "api/manage/recipients",
+                host.Settings[FunctionKeys.MasterKeySetting], loggers.CreateLogger("Jamsostek.LocalHost.Samples"));
             if (await recipients.RunAsync(RepositoryPaths.Samples, output, cancellationToken) is not null
                 && host.App.Find("PublishDigest") is not null)
             {
@@ -60,4 +61,13 @@ internal static class StartupJob
         output.WriteLine();
         return outcomes;
     }
+
+    /// <summary>
+    /// The path of an HTTP function's route below the host's route prefix, without its optional last parameter
+    /// ("api/manage/recipients/{recipientId?}" gives "api/manage/recipients"); null when there is no such function.
+    /// </summary>
+    internal static string? CollectionRoute(FunctionApp app, string functionName) =>
+        app.Find(functionName)?.Trigger is HttpTriggerBinding { Route: { } route }
+            ? string.Join('/', new[] { app.Host.RoutePrefix, Regex.Replace(route, @"/\{[^}]*\?\}$", "") }.Where(part => part.Length > 0))
+            : null;
 }

@@ -60,7 +60,7 @@ public sealed class RecipientsApiTests(DigestSystem system) : IAsyncLifetime
     public async Task TheSampleRecipientsLoadOnFirstStartAndARestartLeavesThemAlone()
     {
         using var http = new HttpClient { BaseAddress = system.Host.BaseAddress };
-        var samples = new SampleRecipients(http, "api", DigestSystem.MasterKey, NullLogger.Instance);
+        var samples = new SampleRecipients(http, "api/manage/recipients", DigestSystem.MasterKey, NullLogger.Instance);
         using var first = new StringWriter();
         using var second = new StringWriter();
 

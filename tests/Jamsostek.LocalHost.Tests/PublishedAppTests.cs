@@ -28,7 +28,10 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
         {
             Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute));
         }
-        Assert.True(File.Exists(Path.Combine(published.Folder, "libcoreclr.so")), "self-contained: the runtime ships with the app");
+        // Native AOT: one ELF executable with the runtime inside, no assemblies beside it, its symbols left out.
+        Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(executable)[..4]);
+        Assert.Empty(Directory.GetFiles(published.Folder, "*.dll"));
+        Assert.False(File.Exists(executable + ".dbg"), "the native symbols stay out of the package");
         Assert.Equal(File.ReadAllText(Path.Combine(SourceApp, "host.json")), File.ReadAllText(Path.Combine(published.Folder, "host.json")));
         Assert.Equal(FunctionFolders(SourceApp), FunctionFolders(published.Folder));
         Assert.All(FunctionFolders(SourceApp), function => Assert.Equal(
@@ -68,7 +71,7 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
         var folder = Path.Combine(published.Root, "app-servicebus");
 
         // Only the function.json files matter here: the ahead-of-time compilation (minutes) is left out.
-        await PublishedApp.PublishAsync(folder, "-p:ValidationTransport=ServiceBus", "-p:PublishReadyToRun=false");
+        await PublishedApp.PublishAsync(folder, "-p:ValidationTransport=ServiceBus", "-p:PublishAot=false", "-p:PublishReadyToRun=false");
 
         AssertBinding(folder, "ValidateChunk", """
             {"type":"serviceBusTrigger","direction":"in","name":"chunk","queueName":"validation","connection":"ServiceBusConnection"}

@@ -12,6 +12,8 @@ namespace Jamsostek.LocalHost.Tests;
 public sealed class StartupJobTests : IAsyncLifetime
 {
     private DevServices.DevServices? _azurite;
+    private const string MasterKey = "startup-job-master-key";
+
     private LocalSystem? _system;
 
     private string ConnectionString => _azurite!.StorageConnectionString;
@@ -27,6 +29,7 @@ public sealed class StartupJobTests : IAsyncLifetime
             {
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["AzureFunctionsWebHost__hostid"] = "startup-job-tests",
+                [Http.FunctionKeys.MasterKeySetting] = MasterKey,
             },
             ReadEnvironment = false,
             HttpPort = 0,
@@ -138,6 +141,19 @@ public sealed class StartupJobTests : IAsyncLifetime
         // Give the blob trigger a few scans: nothing changed, so nothing may be ingested again.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(records, table.Query<TableEntity>().Count());
+    }
+
+    [Fact]
+    public async Task SampleRecipientsGoThroughTheRecipientsFunctionRouteAsHostJsonDeclaresIt()
+    {
+        // host.json's routePrefix is empty (the app's routes carry "api/" themselves): the route comes from the
+        // function, not from a prefix the start command assumes.
+        var route = StartupJob.CollectionRoute(_system!.Host.App, "ManageRecipients");
+        Assert.Equal("api/manage/recipients", route);
+
+        using var http = new HttpClient { BaseAddress = _system.Host.BaseAddress };
+        var loaded = await new SampleRecipients(http, route!, MasterKey, NullLogger.Instance).RunAsync(RepositoryPaths.Samples, TextWriter.Null);
+        Assert.Equal(9, loaded);
     }
 
     private static List<string> Lines(StringWriter output) => [.. output.ToString().Split('\n').Select(line => line.TrimEnd('\r'))];

@@ -1,5 +1,5 @@
-using Azure;
 using Azure.Data.Tables;
+using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Access;
 
@@ -8,31 +8,28 @@ namespace Jamsostek.Functions.Access;
 /// when created, and never stored: a stolen table gives no usable key. Keys are 32 random bytes, so a plain
 /// hash is enough (no password stretching needed).
 /// </summary>
-public sealed class ApiKeyEntity : ITableEntity
+public sealed class ApiKeyEntity(TableEntity entity) : TableRecord(entity)
 {
     public const string Partition = "key";
 
-    public string PartitionKey { get; set; } = Partition;
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public ApiKeyEntity() : this(new TableEntity())
+    {
+        PartitionKey = Partition;
+    }
 
     /// <summary>The first 12 hex digits of the hash: what listings, revocation and logs call the key.</summary>
-    public string KeyId { get; set; } = "";
+    public string KeyId { get => Text(); set => Set(value); }
 
-    public string Name { get; set; } = "";
+    public string Name { get => Text(); set => Set(value); }
 
     /// <summary>"*" or region codes separated by commas.</summary>
-    public string Regions { get; set; } = "";
+    public string Regions { get => Text(); set => Set(value); }
 
-    public bool Pii { get; set; }
+    public bool Pii { get => Boolean(); set => Set(value); }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get => Moment(); set => Set(value); }
 
-    public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get => MomentOrNull(); set => Set(value); }
 
     public AccessKey ToAccessKey() => new(KeyId, Name,
         Regions == AccessKey.AllRegions ? null : Regions.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), Pii);

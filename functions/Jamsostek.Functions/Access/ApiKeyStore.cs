@@ -36,7 +36,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
             CreatedAt = time.GetUtcNow(),
         };
         var table = await _table.GetAsync(cancellationToken);
-        await table.AddEntityAsync(entity, cancellationToken);
+        await table.AddEntityAsync(entity.Entity, cancellationToken);
         return (key, entity);
     }
 
@@ -50,8 +50,9 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
             return cached.Key;
         }
         var table = await _table.GetAsync(cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<ApiKeyEntity>(ApiKeyEntity.Partition, hash, cancellationToken: cancellationToken);
-        var access = found.HasValue && found.Value!.RevokedAt is null ? found.Value.ToAccessKey() : null;
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ApiKeyEntity.Partition, hash, cancellationToken: cancellationToken);
+        var stored = found.HasValue ? new ApiKeyEntity(found.Value!) : null;
+        var access = stored is { RevokedAt: null } ? stored.ToAccessKey() : null;
         _cache[hash] = (access, now + CacheFor);
         return access;
     }
@@ -60,9 +61,9 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
     {
         var table = await _table.GetAsync(cancellationToken);
         var keys = new List<ApiKeyEntity>();
-        await foreach (var entity in table.QueryAsync<ApiKeyEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ApiKeyEntity.Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ApiKeyEntity.Partition}"), cancellationToken: cancellationToken))
         {
-            keys.Add(entity);
+            keys.Add(new ApiKeyEntity(entity));
         }
         return [.. keys.OrderBy(k => k.CreatedAt)];
     }
@@ -77,7 +78,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
         }
         entity.RevokedAt = time.GetUtcNow();
         var table = await _table.GetAsync(cancellationToken);
-        await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        await table.UpdateEntityAsync(entity.Entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
         _cache.TryRemove(entity.RowKey, out _);
         return true;
     }

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Jamsostek.Core.Validation;
 using Jamsostek.Core.Values;
@@ -11,54 +10,50 @@ namespace Jamsostek.Functions.Agreements;
 /// folded, escaped), so an enrolment naming "pks / 045" finds "PKS/045" and one region's agreements are one query.
 /// Amounts are whole rupiah as numbers (Table Storage has no decimal).
 /// </summary>
-public sealed class AgreementEntity : ITableEntity
+public sealed class AgreementEntity(TableEntity entity) : TableRecord(entity)
 {
-    public string PartitionKey { get; set; } = "";
+    public AgreementEntity() : this(new TableEntity())
+    {
+    }
 
-    public string RowKey { get; set; } = "";
+    public string AgreementNo { get => Text(); set => Set(value); }
 
-    public DateTimeOffset? Timestamp { get; set; }
+    public string Type { get => Text(); set => Set(value); }
 
-    public ETag ETag { get; set; }
+    public string? RegionName { get => TextOrNull(); set => Set(value); }
 
-    public string AgreementNo { get; set; } = "";
+    public string? BranchOffice { get => TextOrNull(); set => Set(value); }
 
-    public string Type { get; set; } = "";
+    public string? SignedOn { get => TextOrNull(); set => Set(value); }
 
-    public string? RegionName { get; set; }
+    public string? CoverageStart { get => TextOrNull(); set => Set(value); }
 
-    public string? BranchOffice { get; set; }
+    public string? CoverageEnd { get => TextOrNull(); set => Set(value); }
 
-    public string? SignedOn { get; set; }
+    public string? FundingSource { get => TextOrNull(); set => Set(value); }
 
-    public string? CoverageStart { get; set; }
+    public double? BudgetIdr { get => DoubleOrNull(); set => Set(value); }
 
-    public string? CoverageEnd { get; set; }
+    public int? TargetParticipants { get => Int32OrNull(); set => Set(value); }
 
-    public string? FundingSource { get; set; }
+    public int? TargetNonAsn { get => Int32OrNull(); set => Set(value); }
 
-    public double? BudgetIdr { get; set; }
+    public int? TargetVulnerable { get => Int32OrNull(); set => Set(value); }
 
-    public int? TargetParticipants { get; set; }
+    public string Programs { get => Text(); set => Set(value); }
 
-    public int? TargetNonAsn { get; set; }
+    public double? MonthlyContributionIdr { get => DoubleOrNull(); set => Set(value); }
 
-    public int? TargetVulnerable { get; set; }
+    public double? ContributionNonAsnIdr { get => DoubleOrNull(); set => Set(value); }
 
-    public string Programs { get; set; } = "";
+    public double? ContributionVulnerableIdr { get => DoubleOrNull(); set => Set(value); }
 
-    public double? MonthlyContributionIdr { get; set; }
-
-    public double? ContributionNonAsnIdr { get; set; }
-
-    public double? ContributionVulnerableIdr { get; set; }
-
-    public string? LegalBasis { get; set; }
+    public string? LegalBasis { get => TextOrNull(); set => Set(value); }
 
     /// <summary>The upload (and its row) the agreement was last written from.</summary>
-    public string UploadId { get; set; } = "";
+    public string UploadId { get => Text(); set => Set(value); }
 
-    public int SourceRow { get; set; }
+    public int SourceRow { get => Int32(); set => Set(value); }
 
     public static string RowKeyOf(string agreementNo) => TableKeys.Escape(AgreementNumber.Key(agreementNo));
 

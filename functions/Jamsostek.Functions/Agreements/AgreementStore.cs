@@ -13,13 +13,13 @@ public sealed class AgreementStore(TableServiceClient tables)
 
     /// <summary>One region's agreements, or every region's when <paramref name="region"/> is null.</summary>
     public async Task<IReadOnlyList<AgreementEntity>> ListAsync(string? region, CancellationToken cancellationToken = default) =>
-        await _table.ListAsync<AgreementEntity>(region, cancellationToken);
+        await _table.ListAsync(region, entity => new AgreementEntity(entity), cancellationToken);
 
     public async Task<AgreementEntity?> FindAsync(string region, string agreementNo, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<AgreementEntity>(region, AgreementEntity.RowKeyOf(agreementNo), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(region, AgreementEntity.RowKeyOf(agreementNo), cancellationToken: cancellationToken);
+        return response.HasValue ? new AgreementEntity(response.Value!) : null;
     }
 
     public async Task UpsertAsync(IEnumerable<AgreementEntity> agreements, CancellationToken cancellationToken = default) =>

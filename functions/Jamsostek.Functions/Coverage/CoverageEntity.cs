@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Jamsostek.Functions.Storage;
 
@@ -10,29 +9,27 @@ namespace Jamsostek.Functions.Coverage;
 /// agreement share few periods, so a region has a few hundred of these at most: reports and digests sum the
 /// ones whose period holds their date instead of reading every participant.
 /// </summary>
-public sealed class CoverageEntity : ITableEntity
+public sealed class CoverageEntity(TableEntity entity) : TableRecord(entity)
 {
     public const string Unspecified = "-";
 
-    public string PartitionKey { get; set; } = "";
+    public CoverageEntity() : this(new TableEntity())
+    {
+        Segment = Unspecified;
+        Occupation = Unspecified;
+    }
 
-    public string RowKey { get; set; } = "";
+    public string AgreementNo { get => Text(); set => Set(value); }
 
-    public DateTimeOffset? Timestamp { get; set; }
+    public string Segment { get => Text(Unspecified); set => Set(value); }
 
-    public ETag ETag { get; set; }
+    public string Occupation { get => Text(Unspecified); set => Set(value); }
 
-    public string AgreementNo { get; set; } = "";
+    public string CoverageStart { get => Text(); set => Set(value); }
 
-    public string Segment { get; set; } = Unspecified;
+    public string CoverageEnd { get => Text(); set => Set(value); }
 
-    public string Occupation { get; set; } = Unspecified;
-
-    public string CoverageStart { get; set; } = "";
-
-    public string CoverageEnd { get; set; } = "";
-
-    public int Participants { get; set; }
+    public int Participants { get => Int32(); set => Set(value); }
 
     public static string AgreementPrefix(string agreementNo) => Agreements.AgreementEntity.RowKeyOf(agreementNo) + TableKeys.Separator;
 

@@ -54,7 +54,7 @@ public sealed class CoverageStore(TableServiceClient tables, ParticipantStore pa
         var table = await _table.GetAsync(cancellationToken);
         var keep = fresh.Select(entity => entity.RowKey).ToHashSet(StringComparer.Ordinal);
         var prefix = CoverageEntity.AgreementPrefix(agreementNo);
-        await foreach (var stale in table.QueryAsync<CoverageEntity>(
+        await foreach (var stale in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {region} and RowKey ge {prefix} and RowKey lt {TableKeys.PrefixEnd(prefix)}"),
             select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
@@ -69,5 +69,5 @@ public sealed class CoverageStore(TableServiceClient tables, ParticipantStore pa
 
     /// <summary>One region's coverage counts, or every region's when <paramref name="region"/> is null (a few hundred per region).</summary>
     public async Task<IReadOnlyList<CoverageEntity>> ListAsync(string? region, CancellationToken cancellationToken = default) =>
-        await _table.ListAsync<CoverageEntity>(region, cancellationToken);
+        await _table.ListAsync(region, entity => new CoverageEntity(entity), cancellationToken);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Json;
 using System.Globalization;
 
 namespace Jamsostek.Functions.CustomHandler;
@@ -24,6 +26,17 @@ public static class CustomHandlerHosting
         }
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ProtocolJsonContext.Default));
+        // Reflection-based JSON is on only for the Tables SDK's own create-table request (see LazyTable). What the
+        // handler reads and writes goes through source-generated contexts alone: without the reflection resolver in
+        // the chain, a type missing from them fails every build's tests, not only the native handler.
+        builder.Services.PostConfigure<JsonOptions>(options =>
+        {
+            var chain = options.SerializerOptions.TypeInfoResolverChain;
+            foreach (var reflection in chain.OfType<DefaultJsonTypeInfoResolver>().ToList())
+            {
+                chain.Remove(reflection);
+            }
+        });
         // A malformed invocation is the caller's fault (400), not ours (500); the host fails it either way.
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
             options.StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Azure;
 using Azure.Data.Tables;
 using Jamsostek.Core.Validation;
 using Jamsostek.Functions.Storage;
@@ -17,18 +16,15 @@ namespace Jamsostek.Functions.Participants;
 /// again and validates the row against what the other stored.
 /// </para>
 /// </summary>
-public sealed class NikCoverageEntity : ITableEntity
+public sealed class NikCoverageEntity(TableEntity entity) : TableRecord(entity)
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public NikCoverageEntity() : this(new TableEntity())
+    {
+        Enrolments = "[]";
+    }
 
     /// <summary>The NIK's enrolments as a JSON array of <see cref="NikEnrolment"/>.</summary>
-    public string Enrolments { get; set; } = "[]";
+    public string Enrolments { get => Text("[]"); set => Set(value); }
 
     public string Nik => RowKey;
 
@@ -41,15 +37,23 @@ public sealed class NikCoverageEntity : ITableEntity
     /// This entity (or a new one when <paramref name="stored"/> is null) with <paramref name="enrolment"/> in place of
     /// the NIK's enrolment under the same agreement of the same region, keeping the stored ETag for the conditional write.
     /// </summary>
-    public static NikCoverageEntity With(string nik, NikCoverageEntity? stored, NikEnrolment enrolment) => new()
+    public static NikCoverageEntity With(string nik, NikCoverageEntity? stored, NikEnrolment enrolment)
     {
-        PartitionKey = PartitionOf(nik),
-        RowKey = nik,
-        ETag = stored?.ETag ?? default,
-        Enrolments = JsonSerializer.Serialize(
-            [.. (stored?.ReadEnrolments() ?? []).Where(e => e.AgreementKey != enrolment.AgreementKey), enrolment],
-            NikCoverageJsonContext.Default.IReadOnlyListNikEnrolment),
-    };
+        var entity = new NikCoverageEntity
+        {
+            PartitionKey = PartitionOf(nik),
+            RowKey = nik,
+            Enrolments = JsonSerializer.Serialize(
+                [.. (stored?.ReadEnrolments() ?? []).Where(e => e.AgreementKey != enrolment.AgreementKey), enrolment],
+                NikCoverageJsonContext.Default.IReadOnlyListNikEnrolment),
+        };
+        if (stored is not null)
+        {
+            // Only a stored entity's: a TableEntity given an empty ETag is written without If-Match, unconditionally.
+            entity.ETag = stored.ETag;
+        }
+        return entity;
+    }
 }
 
 /// <summary>One stored enrolment of a NIK, as <see cref="NikCoverageEntity"/> keeps it.</summary>

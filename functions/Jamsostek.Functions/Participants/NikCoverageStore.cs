@@ -21,8 +21,8 @@ public sealed class NikCoverageStore(TableServiceClient tables)
     public async Task<IReadOnlySet<string>> TryWriteAsync(IEnumerable<NikCoverageEntity> entities, CancellationToken cancellationToken = default)
     {
         var actions = entities.Select(entity => entity.ETag == default
-            ? new TableTransactionAction(TableTransactionActionType.Add, entity)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, entity.ETag));
+            ? new TableTransactionAction(TableTransactionActionType.Add, entity.Entity)
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity.Entity, entity.ETag));
         var refused = await TableBatches.SubmitAsync(await _table.GetAsync(cancellationToken), actions, cancellationToken);
         return refused.SelectMany(transaction => transaction.Actions).Select(action => action.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
     }
@@ -36,10 +36,10 @@ public sealed class NikCoverageStore(TableServiceClient tables)
             new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
             async (nik, token) =>
             {
-                var response = await table.GetEntityIfExistsAsync<NikCoverageEntity>(NikCoverageEntity.PartitionOf(nik), nik, cancellationToken: token);
+                var response = await table.GetEntityIfExistsAsync<TableEntity>(NikCoverageEntity.PartitionOf(nik), nik, cancellationToken: token);
                 if (response.HasValue)
                 {
-                    found[nik] = response.Value!;
+                    found[nik] = new NikCoverageEntity(response.Value!);
                 }
             });
         return found;

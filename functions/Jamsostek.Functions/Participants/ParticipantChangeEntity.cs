@@ -1,5 +1,5 @@
-using Azure;
 using Azure.Data.Tables;
+using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Participants;
 
@@ -8,24 +8,20 @@ namespace Jamsostek.Functions.Participants;
 /// PartitionKey the participant's partition, RowKey <c>{nik}|{uploadId}</c>: one record per worker per upload, so a
 /// redelivered message writes the same record again.
 /// </summary>
-public sealed class ParticipantChangeEntity : ITableEntity
+public sealed class ParticipantChangeEntity(TableEntity entity) : TableRecord(entity)
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public ParticipantChangeEntity() : this(new TableEntity())
+    {
+    }
 
     /// <summary>Field names, comma separated ("phone,coverage_end"); values are not copied here.</summary>
-    public string ChangedFields { get; set; } = "";
+    public string ChangedFields { get => Text(); set => Set(value); }
 
-    public string PreviousUploadId { get; set; } = "";
+    public string PreviousUploadId { get => Text(); set => Set(value); }
 
-    public int PreviousSourceRow { get; set; }
+    public int PreviousSourceRow { get => Int32(); set => Set(value); }
 
-    public string UploadId { get; set; } = "";
+    public string UploadId { get => Text(); set => Set(value); }
 
-    public int SourceRow { get; set; }
+    public int SourceRow { get => Int32(); set => Set(value); }
 }

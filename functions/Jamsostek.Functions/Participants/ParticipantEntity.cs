@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using Jamsostek.Core.Validation;
 using Jamsostek.Core.Values;
@@ -15,59 +14,55 @@ namespace Jamsostek.Functions.Participants;
 /// partition read, a region's is one key range (<c>{region}|</c> to <c>{region}}</c>). The same NIK uploaded again under
 /// the same agreement lands on the same entity: updated, never duplicated.
 /// </summary>
-public sealed class ParticipantEntity : ITableEntity
+public sealed class ParticipantEntity(TableEntity entity) : TableRecord(entity)
 {
-    public string PartitionKey { get; set; } = "";
+    public ParticipantEntity() : this(new TableEntity())
+    {
+    }
 
-    public string RowKey { get; set; } = "";
+    public string Region { get => Text(); set => Set(value); }
 
-    public DateTimeOffset? Timestamp { get; set; }
+    public string AgreementNo { get => Text(); set => Set(value); }
 
-    public ETag ETag { get; set; }
+    public string FullName { get => Text(); set => Set(value); }
 
-    public string Region { get; set; } = "";
+    public string? BirthPlace { get => TextOrNull(); set => Set(value); }
 
-    public string AgreementNo { get; set; } = "";
+    public string BirthDate { get => Text(); set => Set(value); }
 
-    public string FullName { get; set; } = "";
+    public string Gender { get => Text(); set => Set(value); }
 
-    public string? BirthPlace { get; set; }
+    public string? Address { get => TextOrNull(); set => Set(value); }
 
-    public string BirthDate { get; set; } = "";
+    public string? Village { get => TextOrNull(); set => Set(value); }
 
-    public string Gender { get; set; } = "";
+    public string? District { get => TextOrNull(); set => Set(value); }
 
-    public string? Address { get; set; }
+    public string? Phone { get => TextOrNull(); set => Set(value); }
 
-    public string? Village { get; set; }
+    public string? Occupation { get => TextOrNull(); set => Set(value); }
 
-    public string? District { get; set; }
+    public string? Segment { get => TextOrNull(); set => Set(value); }
 
-    public string? Phone { get; set; }
+    public string CoverageStart { get => Text(); set => Set(value); }
 
-    public string? Occupation { get; set; }
+    public string CoverageEnd { get => Text(); set => Set(value); }
 
-    public string? Segment { get; set; }
+    public double? MonthlyIncomeIdr { get => DoubleOrNull(); set => Set(value); }
 
-    public string CoverageStart { get; set; } = "";
+    public string Programs { get => Text(); set => Set(value); }
 
-    public string CoverageEnd { get; set; } = "";
-
-    public double? MonthlyIncomeIdr { get; set; }
-
-    public string Programs { get; set; } = "";
-
-    public string? Kpj { get; set; }
+    public string? Kpj { get => TextOrNull(); set => Set(value); }
 
     /// <summary>A hash of the worker's data fields: a re-upload with the same values changes nothing.</summary>
-    public string Fingerprint { get; set; } = "";
+    public string Fingerprint { get => Text(); set => Set(value); }
 
-    public string UploadId { get; set; } = "";
+    public string UploadId { get => Text(); set => Set(value); }
 
-    public int SourceRow { get; set; }
+    public int SourceRow { get => Int32(); set => Set(value); }
 
     /// <summary>When this upload changed a worker an earlier upload stored: that upload's id.</summary>
-    public string? ReplacedUploadId { get; set; }
+    public string? ReplacedUploadId { get => TextOrNull(); set => Set(value); }
 
     public string Nik => RowKey;
 

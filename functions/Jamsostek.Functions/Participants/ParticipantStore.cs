@@ -34,8 +34,8 @@ public sealed class ParticipantStore(TableServiceClient tables)
     public async Task<ParticipantEntity?> FindAsync(string partitionKey, string nik, CancellationToken cancellationToken = default)
     {
         var table = await _participants.GetAsync(cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<ParticipantEntity>(partitionKey, nik, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, nik, cancellationToken: cancellationToken);
+        return response.HasValue ? new ParticipantEntity(response.Value!) : null;
     }
 
     /// <summary>The stored participant at each key that has one (point reads).</summary>
@@ -70,10 +70,10 @@ public sealed class ParticipantStore(TableServiceClient tables)
     {
         var table = await _participants.GetAsync(cancellationToken);
         var partition = ParticipantEntity.PartitionOf(region, agreementNo);
-        await foreach (var participant in table.QueryAsync<ParticipantEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+        await foreach (var participant in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
             select: select, cancellationToken: cancellationToken))
         {
-            yield return participant;
+            yield return new ParticipantEntity(participant);
         }
     }
 
@@ -94,9 +94,9 @@ public sealed class ParticipantStore(TableServiceClient tables)
             var day = IsoDate.Format(date);
             filter += " and " + TableClient.CreateQueryFilter($"CoverageStart le {day} and CoverageEnd ge {day}");
         }
-        await foreach (var participant in table.QueryAsync<ParticipantEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var participant in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
-            yield return participant;
+            yield return new ParticipantEntity(participant);
         }
     }
 }

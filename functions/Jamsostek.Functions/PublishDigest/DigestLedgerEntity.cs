@@ -1,7 +1,6 @@
-using System.Runtime.Serialization;
-using Azure;
 using Azure.Data.Tables;
 using Jamsostek.Core.Digest;
+using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.PublishDigest;
 
@@ -12,46 +11,40 @@ namespace Jamsostek.Functions.PublishDigest;
 /// were made, the last error (never an address or a name) and, once sent, what the digest said (for the next one's
 /// "change since").
 /// </summary>
-public sealed class DigestLedgerEntity : ITableEntity
+public sealed class DigestLedgerEntity(TableEntity entity) : TableRecord(entity)
 {
-    public string PartitionKey { get; set; } = "";
+    public DigestLedgerEntity() : this(new TableEntity())
+    {
+        Status = DigestStatus.Sending;
+    }
 
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    [IgnoreDataMember]
     public string Week => PartitionKey;
 
-    [IgnoreDataMember]
     public string RecipientId => RowKey;
 
-    public string Region { get; set; } = "";
+    public string Region { get => Text(); set => Set(value); }
 
     /// <summary><see cref="DigestStatus"/>: sending, sent or failed.</summary>
-    public string Status { get; set; } = DigestStatus.Sending;
+    public string Status { get => Text(DigestStatus.Sending); set => Set(value); }
 
-    public int Attempts { get; set; }
+    public int Attempts { get => Int32(); set => Set(value); }
 
     /// <summary>When the current (or last) attempt claimed the row, and which instance.</summary>
-    public DateTimeOffset ClaimedAt { get; set; }
+    public DateTimeOffset ClaimedAt { get => Moment(); set => Set(value); }
 
-    public string ClaimedBy { get; set; } = "";
+    public string ClaimedBy { get => Text(); set => Set(value); }
 
-    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get => MomentOrNull(); set => Set(value); }
 
-    public DateTimeOffset? FailedAt { get; set; }
+    public DateTimeOffset? FailedAt { get => MomentOrNull(); set => Set(value); }
 
-    public string? LastError { get; set; }
+    public string? LastError { get => TextOrNull(); set => Set(value); }
 
     /// <summary>The Message-ID the digest went out with: the same for every attempt of one recipient and week.</summary>
-    public string? MessageId { get; set; }
+    public string? MessageId { get => TextOrNull(); set => Set(value); }
 
     /// <summary>The figures sent (JSON of <see cref="DigestSnapshot"/>), once sent.</summary>
-    public string? Snapshot { get; set; }
+    public string? Snapshot { get => TextOrNull(); set => Set(value); }
 
-    [IgnoreDataMember]
     public DigestLedgerState State => new(Status, Attempts, ClaimedAt);
 }

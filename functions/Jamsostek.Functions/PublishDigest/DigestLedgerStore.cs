@@ -15,17 +15,17 @@ public sealed class DigestLedgerStore(TableServiceClient tables)
     public async Task<DigestLedgerEntity?> FindAsync(string week, string recipientId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<DigestLedgerEntity>(week, recipientId, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(week, recipientId, cancellationToken: cancellationToken);
+        return response.HasValue ? new DigestLedgerEntity(response.Value!) : null;
     }
 
     public async Task<IReadOnlyList<DigestLedgerEntity>> ListAsync(string week, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var found = new List<DigestLedgerEntity>();
-        await foreach (var entity in table.QueryAsync<DigestLedgerEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {week}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {week}"), cancellationToken: cancellationToken))
         {
-            found.Add(entity);
+            found.Add(new DigestLedgerEntity(entity));
         }
         return found;
     }
@@ -47,7 +47,7 @@ public sealed class DigestLedgerStore(TableServiceClient tables)
         };
         try
         {
-            var response = await table.AddEntityAsync(entity, cancellationToken);
+            var response = await table.AddEntityAsync(entity.Entity, cancellationToken);
             entity.ETag = response.Headers.ETag ?? ETag.All;
             return entity;
         }
@@ -68,7 +68,7 @@ public sealed class DigestLedgerStore(TableServiceClient tables)
         entry.ClaimedBy = instance;
         try
         {
-            var response = await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, cancellationToken);
+            var response = await table.UpdateEntityAsync(entry.Entity, entry.ETag, TableUpdateMode.Replace, cancellationToken);
             entry.ETag = response.Headers.ETag ?? ETag.All;
             return entry;
         }
@@ -87,7 +87,7 @@ public sealed class DigestLedgerStore(TableServiceClient tables)
         entry.Snapshot = snapshot;
         entry.LastError = null;
         var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(entry, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(entry.Entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Records a failed attempt, unless the row moved on meanwhile (another run took it over and sent it).</summary>
@@ -99,7 +99,7 @@ public sealed class DigestLedgerStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.UpdateEntityAsync(entry, entry.ETag, TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(entry.Entity, entry.ETag, TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {

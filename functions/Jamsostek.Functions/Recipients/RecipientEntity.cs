@@ -1,8 +1,7 @@
-using System.Runtime.Serialization;
-using Azure;
 using Azure.Data.Tables;
 using Jamsostek.Core.Digest;
 using Jamsostek.Core.Templates;
+using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Recipients;
 
@@ -11,38 +10,35 @@ namespace Jamsostek.Functions.Recipients;
 /// (a few rows per region, a few thousand at most: one partition keeps listing them one query), RowKey the
 /// recipient id, which the send ledger and the logs use instead of the name or address.
 /// </summary>
-public sealed class RecipientEntity : ITableEntity
+public sealed class RecipientEntity(TableEntity entity) : TableRecord(entity)
 {
     public const string Partition = "recipient";
 
-    public string PartitionKey { get; set; } = Partition;
+    public RecipientEntity() : this(new TableEntity())
+    {
+        PartitionKey = Partition;
+        Language = "id";
+    }
 
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
-    [IgnoreDataMember]
     public string Id => RowKey;
 
-    public string Region { get; set; } = "";
+    public string Region { get => Text(); set => Set(value); }
 
-    public string Name { get; set; } = "";
+    public string Name { get => Text(); set => Set(value); }
 
-    public string Role { get; set; } = "";
+    public string Role { get => Text(); set => Set(value); }
 
-    public string Email { get; set; } = "";
+    public string Email { get => Text(); set => Set(value); }
 
     /// <summary>"id" (Bahasa Indonesia) or "en".</summary>
-    public string Language { get; set; } = "id";
+    public string Language { get => Text("id"); set => Set(value); }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get => Moment(); set => Set(value); }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get => Moment(); set => Set(value); }
 
     /// <summary>The week of the last digest sent to this recipient: where the next one finds what to compare with.</summary>
-    public string? LastSentWeek { get; set; }
+    public string? LastSentWeek { get => TextOrNull(); set => Set(value); }
 
     public DigestRecipient ToRecipient() => new(Id, Region, Name, string.IsNullOrWhiteSpace(Role) ? null : Role, Email,
         Language == "en" ? Core.Templates.Language.En : Core.Templates.Language.Id);

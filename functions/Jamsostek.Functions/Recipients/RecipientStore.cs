@@ -19,9 +19,9 @@ public sealed class RecipientStore(TableServiceClient tables)
             ? TableClient.CreateQueryFilter($"PartitionKey eq {RecipientEntity.Partition}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {RecipientEntity.Partition} and Region eq {region}");
         var found = new List<RecipientEntity>();
-        await foreach (var entity in table.QueryAsync<RecipientEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            found.Add(entity);
+            found.Add(new RecipientEntity(entity));
         }
         return [.. found.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal)];
     }
@@ -29,8 +29,8 @@ public sealed class RecipientStore(TableServiceClient tables)
     public async Task<RecipientEntity?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<RecipientEntity>(RecipientEntity.Partition, id, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(RecipientEntity.Partition, id, cancellationToken: cancellationToken);
+        return response.HasValue ? new RecipientEntity(response.Value!) : null;
     }
 
     /// <summary>Adds a recipient; false when the id is taken.</summary>
@@ -39,7 +39,7 @@ public sealed class RecipientStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(recipient, cancellationToken);
+            await table.AddEntityAsync(recipient.Entity, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)

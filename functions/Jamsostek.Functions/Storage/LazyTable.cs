@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Azure.Data.Tables;
 
@@ -9,6 +10,10 @@ public sealed class LazyTable(TableServiceClient tables, string name)
     private readonly TableClient _client = tables.GetTableClient(name);
     private int _created;
 
+    // Kept for the handler compiled ahead of time: the SDK writes the create-table request by reflection over its
+    // internal TableProperties, and makes every TableEntity it reads with Activator.CreateInstance.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, "Azure.Data.Tables.Models.TableProperties", "Azure.Data.Tables")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(TableEntity))]
     public async ValueTask<TableClient> GetAsync(CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _created) == 0)
@@ -27,16 +32,17 @@ public sealed class LazyTable(TableServiceClient tables, string name)
     }
 
     /// <summary>Every entity of one partition, or of the table when <paramref name="partitionKey"/> is null (small tables only).</summary>
-    public async Task<List<T>> ListAsync<T>(string? partitionKey, CancellationToken cancellationToken = default) where T : class, ITableEntity
+    public async Task<List<T>> ListAsync<T>(string? partitionKey, Func<TableEntity, T> record, CancellationToken cancellationToken = default)
+        where T : TableRecord
     {
         var table = await GetAsync(cancellationToken);
         var found = new List<T>();
         var query = partitionKey is null
-            ? table.QueryAsync<T>(cancellationToken: cancellationToken)
-            : table.QueryAsync<T>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken);
+            ? table.QueryAsync<TableEntity>(cancellationToken: cancellationToken)
+            : table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken);
         await foreach (var entity in query)
         {
-            found.Add(entity);
+            found.Add(record(entity));
         }
         return found;
     }

@@ -17,12 +17,11 @@ public static class TableBatches
 
     private static readonly SemaphoreSlim InFlight = new(MaxInFlight, MaxInFlight);
 
-    public static async Task UpsertAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken = default)
-        where T : class, ITableEntity
+    public static async Task UpsertAsync(TableClient table, IEnumerable<TableRecord> records, CancellationToken cancellationToken = default)
     {
         // The last version of an entity wins, as sequential upserts would; a transaction may not name one entity twice.
-        var actions = entities.GroupBy(e => (e.PartitionKey, e.RowKey)).Select(same => same.Last())
-            .Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+        var actions = records.GroupBy(r => (r.PartitionKey, r.RowKey)).Select(same => same.Last())
+            .Select(record => new TableTransactionAction(TableTransactionActionType.UpsertReplace, record.Entity));
         var refused = await SubmitAsync(table, actions, cancellationToken);
         if (refused.Count > 0)
         {

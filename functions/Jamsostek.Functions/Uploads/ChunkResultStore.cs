@@ -13,7 +13,7 @@ public sealed class ChunkResultStore(TableServiceClient tables)
     public async Task<bool> IsDoneAsync(string uploadId, int chunk, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<ChunkResultEntity>(uploadId, ChunkResultEntity.RowKeyOf(chunk),
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(uploadId, ChunkResultEntity.RowKeyOf(chunk),
             select: ["RowKey"], cancellationToken: cancellationToken);
         return response.HasValue;
     }
@@ -21,16 +21,16 @@ public sealed class ChunkResultStore(TableServiceClient tables)
     public async Task SaveAsync(ChunkResultEntity result, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(result, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(result.Entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ChunkResultEntity>> ListAsync(string uploadId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var results = new List<ChunkResultEntity>();
-        await foreach (var result in table.QueryAsync<ChunkResultEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"), cancellationToken: cancellationToken))
+        await foreach (var result in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"), cancellationToken: cancellationToken))
         {
-            results.Add(result);
+            results.Add(new ChunkResultEntity(result));
         }
         return results;
     }

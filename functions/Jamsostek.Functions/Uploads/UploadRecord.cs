@@ -1,5 +1,5 @@
-using Azure;
 using Azure.Data.Tables;
+using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Uploads;
 
@@ -7,77 +7,78 @@ namespace Jamsostek.Functions.Uploads;
 /// One upload in table <c>uploads</c>: PartitionKey the region code, RowKey the upload id (the region and a hash
 /// of the content, so the same content uploaded again finds the same record).
 /// </summary>
-public sealed class UploadRecord : ITableEntity
+public sealed class UploadRecord(TableEntity entity) : TableRecord(entity)
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public UploadRecord() : this(new TableEntity())
+    {
+        Status = UploadStatus.Received;
+        // Counters are stored from the start, zero until counted, as readers of the table expect.
+        ContentLength = 0;
+        RowsRead = BlankRows = RowsChunked = Chunks = ChunkSize = 0;
+        RowsAccepted = RowsRejected = Warnings = RowsUpdated = FailedAttempts = 0;
+    }
 
     public string UploadId => RowKey;
 
     public string Region => PartitionKey;
 
     /// <summary>The blob name below the container, e.g. "5204/peserta-oktober.xlsx".</summary>
-    public string BlobName { get; set; } = "";
+    public string BlobName { get => Text(); set => Set(value); }
 
-    public string BlobETag { get; set; } = "";
+    public string BlobETag { get => Text(); set => Set(value); }
 
-    public string ContentSha256 { get; set; } = "";
+    public string ContentSha256 { get => Text(); set => Set(value); }
 
-    public long ContentLength { get; set; }
+    public long ContentLength { get => Int64(); set => Set(value); }
 
-    public string Status { get; set; } = UploadStatus.Received;
+    public string Status { get => Text(UploadStatus.Received); set => Set(value); }
 
-    public string? Kind { get; set; }
+    public string? Kind { get => TextOrNull(); set => Set(value); }
 
-    public string? Format { get; set; }
+    public string? Format { get => TextOrNull(); set => Set(value); }
 
-    public string? Sheet { get; set; }
+    public string? Sheet { get => TextOrNull(); set => Set(value); }
 
-    public int? HeaderRow { get; set; }
+    public int? HeaderRow { get => Int32OrNull(); set => Set(value); }
 
-    public int RowsRead { get; set; }
+    public int RowsRead { get => Int32(); set => Set(value); }
 
-    public int BlankRows { get; set; }
+    public int BlankRows { get => Int32(); set => Set(value); }
 
-    public int RowsChunked { get; set; }
+    public int RowsChunked { get => Int32(); set => Set(value); }
 
-    public int Chunks { get; set; }
+    public int Chunks { get => Int32(); set => Set(value); }
 
-    public int ChunkSize { get; set; }
+    public int ChunkSize { get => Int32(); set => Set(value); }
 
     /// <summary>Rows stored (warnings or not); <see cref="RowsRead"/> = <see cref="RowsAccepted"/> + <see cref="RowsRejected"/> once final.</summary>
-    public int RowsAccepted { get; set; }
+    public int RowsAccepted { get => Int32(); set => Set(value); }
 
-    public int RowsRejected { get; set; }
+    public int RowsRejected { get => Int32(); set => Set(value); }
 
-    public int Warnings { get; set; }
+    public int Warnings { get => Int32(); set => Set(value); }
 
     /// <summary>Workers stored by an earlier upload under the same agreement whose values this upload changed.</summary>
-    public int RowsUpdated { get; set; }
+    public int RowsUpdated { get => Int32(); set => Set(value); }
 
     /// <summary>The three most frequent error codes of the rejected rows, with counts ("NIK_FORMAT:3,DATE_FORMAT:1").</summary>
-    public string? TopErrors { get; set; }
+    public string? TopErrors { get => TextOrNull(); set => Set(value); }
 
     /// <summary>Why the upload is failed (for operators; no personal data) and on which attempt it gave up.</summary>
-    public string? FailureReason { get; set; }
+    public string? FailureReason { get => TextOrNull(); set => Set(value); }
 
-    public int FailedAttempts { get; set; }
+    public int FailedAttempts { get => Int32(); set => Set(value); }
 
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get => MomentOrNull(); set => Set(value); }
 
-    public string? RejectionCode { get; set; }
+    public string? RejectionCode { get => TextOrNull(); set => Set(value); }
 
     /// <summary>What the office reads, Bahasa Indonesia.</summary>
-    public string? RejectionMessage { get; set; }
+    public string? RejectionMessage { get => TextOrNull(); set => Set(value); }
 
-    public string? RejectionMessageEn { get; set; }
+    public string? RejectionMessageEn { get => TextOrNull(); set => Set(value); }
 
-    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get => Moment(); set => Set(value); }
 
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get => Moment(); set => Set(value); }
 }

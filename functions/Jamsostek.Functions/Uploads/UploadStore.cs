@@ -14,19 +14,19 @@ public sealed class UploadStore(TableServiceClient tables)
     public async Task<UploadRecord?> FindAsync(string region, string uploadId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<UploadRecord>(region, uploadId, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(region, uploadId, cancellationToken: cancellationToken);
+        return response.HasValue ? new UploadRecord(response.Value!) : null;
     }
 
     /// <summary>One region's uploads, or every upload when <paramref name="region"/> is null (a small table: one row per file).</summary>
     public async Task<IReadOnlyList<UploadRecord>> ListAsync(string? region, CancellationToken cancellationToken = default) =>
-        await _table.ListAsync<UploadRecord>(region, cancellationToken);
+        await _table.ListAsync(region, entity => new UploadRecord(entity), cancellationToken);
 
     public async Task SaveAsync(UploadRecord record, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         record.UpdatedAt = DateTimeOffset.UtcNow;
-        await table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(record.Entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Saves only if nobody changed the record since it was read; false when somebody did.</summary>
@@ -36,7 +36,7 @@ public sealed class UploadStore(TableServiceClient tables)
         record.UpdatedAt = DateTimeOffset.UtcNow;
         try
         {
-            var response = await table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+            var response = await table.UpdateEntityAsync(record.Entity, record.ETag, TableUpdateMode.Replace, cancellationToken);
             record.ETag = response.Headers.ETag ?? record.ETag;
             return true;
         }

@@ -13,7 +13,7 @@ namespace Jamsostek.LocalHost.Samples;
 /// operator would, and only when the app has no recipients yet (a restart, or recipients an operator changed, are
 /// left alone).
 /// </summary>
-public sealed class SampleRecipients(HttpClient host, string routePrefix, string? masterKey, ILogger logger)
+public sealed class SampleRecipients(HttpClient host, string route, string? masterKey, ILogger logger)
 {
     public const string FileName = "recipients.json";
 
@@ -27,7 +27,7 @@ public sealed class SampleRecipients(HttpClient host, string routePrefix, string
         }
         if (string.IsNullOrEmpty(masterKey))
         {
-            output.WriteLine($"Recipients  not loaded: no LocalHostMasterKey setting to call /{routePrefix}/manage/recipients with");
+            output.WriteLine($"Recipients  not loaded: no LocalHostMasterKey setting to call /{route} with");
             return null;
         }
         try
@@ -35,13 +35,13 @@ public sealed class SampleRecipients(HttpClient host, string routePrefix, string
             using var list = await SendAsync(HttpMethod.Get, "", null, cancellationToken);
             if (!list.IsSuccessStatusCode)
             {
-                output.WriteLine($"Recipients  not loaded: GET /{routePrefix}/manage/recipients answered {(int)list.StatusCode}");
+                output.WriteLine($"Recipients  not loaded: GET /{route} answered {(int)list.StatusCode}");
                 return null;
             }
             var existing = JsonNode.Parse(await list.Content.ReadAsStringAsync(cancellationToken))?["recipients"]?.AsArray().Count ?? 0;
             if (existing > 0)
             {
-                output.WriteLine($"Recipients  {existing} configured (GET /{routePrefix}/manage/recipients); {FileName} not loaded again");
+                output.WriteLine($"Recipients  {existing} configured (GET /{route}); {FileName} not loaded again");
                 return 0;
             }
             var recipients = JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken))?["recipients"]?.AsArray() ?? [];
@@ -78,7 +78,7 @@ public sealed class SampleRecipients(HttpClient host, string routePrefix, string
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string suffix, string? json, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(method, $"{routePrefix}/manage/recipients{suffix}");
+        var request = new HttpRequestMessage(method, $"{route}{suffix}");
         request.Headers.Add("x-functions-key", masterKey);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (json is not null)

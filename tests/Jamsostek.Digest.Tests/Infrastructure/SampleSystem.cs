@@ -24,7 +24,7 @@ public sealed class SampleSystem : DigestSystem
             await WaitForUploadAsync(sheet.Region, sheet.FileName);
         }
         using var http = new HttpClient { BaseAddress = Host.BaseAddress };
-        var loaded = await new SampleRecipients(http, "api", MasterKey, NullLogger.Instance).RunAsync(RepositoryPaths.Samples, TextWriter.Null);
+        var loaded = await new SampleRecipients(http, "api/manage/recipients", MasterKey, NullLogger.Instance).RunAsync(RepositoryPaths.Samples, TextWriter.Null);
         Assert.Equal(9, loaded);
     }
 }

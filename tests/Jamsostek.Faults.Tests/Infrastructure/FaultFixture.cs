@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Jamsostek.TestData;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jamsostek.Faults.Tests.Infrastructure;
@@ -44,7 +45,7 @@ public sealed class FaultFixture : IAsyncLifetime
             .Replace($":{options.BlobPort}/", $":{Proxy.Ports[options.BlobPort]}/", StringComparison.Ordinal)
             .Replace($":{options.QueuePort}/", $":{Proxy.Ports[options.QueuePort]}/", StringComparison.Ordinal)
             .Replace($":{options.TablePort}/", $":{Proxy.Ports[options.TablePort]}/", StringComparison.Ordinal);
-        _scriptRoot = CopyWithFastRetries(LocalHost.RepositoryPaths.FunctionAppOutput);
+        _scriptRoot = FunctionAppCopy.WithFastRetries(LocalHost.RepositoryPaths.FunctionAppOutput, "faults");
         await StartHostAsync();
         await Uploads.CreateIfNotExistsAsync();
     }
@@ -179,26 +180,6 @@ public sealed class FaultFixture : IAsyncLifetime
             }
             await Task.Delay(100);
         }
-    }
-
-    private static string CopyWithFastRetries(string source)
-    {
-        var target = Path.Combine(Path.GetTempPath(), $"jamsostek-faults-{Guid.NewGuid():N}");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-            if (OperatingSystem.IsLinux() && Path.GetFileName(file) == "Jamsostek.Functions")
-            {
-                File.SetUnixFileMode(destination, File.GetUnixFileMode(file));
-            }
-        }
-        var hostJson = Path.Combine(target, "host.json");
-        var host = JsonNode.Parse(File.ReadAllText(hostJson))!;
-        host["extensions"]!["queues"]!["visibilityTimeout"] = "00:00:01";
-        File.WriteAllText(hostJson, host.ToJsonString());
-        return target;
     }
 }
 

@@ -3,23 +3,38 @@ using System.Diagnostics;
 namespace Jamsostek.LocalHost.Tests.Infrastructure;
 
 /// <summary>
-/// The app published once per test class with README's command (Deploy): a self-contained linux-x64 executable,
-/// host.json and the function folders, plus the zip beside the folder. <see cref="PublishAsync"/> publishes a variant.
+/// The app published with README's command (Deploy): a native linux-x64 executable, host.json and the function
+/// folders, plus the zip beside the folder. When <c>JAMSOSTEK_FUNCTION_APP</c> names a folder published so (CI does,
+/// to run every test against it) with its zip beside it, that one; otherwise published once per test class here.
+/// <see cref="PublishAsync"/> publishes a variant.
 /// </summary>
 public sealed class PublishedApp : IAsyncLifetime
 {
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "jamsostek-publish-" + Guid.NewGuid().ToString("N")[..8]);
+    private static readonly string? Given = Environment.GetEnvironmentVariable("JAMSOSTEK_FUNCTION_APP") is { Length: > 0 } folder
+        && File.Exists(Path.GetFullPath(folder).TrimEnd('/') + ".zip") ? Path.GetFullPath(folder).TrimEnd('/') : null;
+
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "jamsostek-publish-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>Where variants are published.</summary>
+    public string Root => _scratch;
 
     /// <summary>The folder Azure runs (StorageQueue transport, the default).</summary>
-    public string Folder => Path.Combine(Root, "app");
+    public string Folder => Given ?? Path.Combine(_scratch, "app");
 
-    public string Zip => Path.Combine(Root, "app.zip");
+    public string Zip => Folder + ".zip";
 
-    public async Task InitializeAsync() => await PublishAsync(Folder, "-p:ZipPublishOutput=true");
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_scratch);
+        if (Given is null)
+        {
+            await PublishAsync(Folder, "-p:ZipPublishOutput=true");
+        }
+    }
 
     public Task DisposeAsync()
     {
-        Directory.Delete(Root, recursive: true);
+        Directory.Delete(_scratch, recursive: true);
         return Task.CompletedTask;
     }
 

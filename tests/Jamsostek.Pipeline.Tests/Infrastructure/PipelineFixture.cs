@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Jamsostek.TestData;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jamsostek.Pipeline.Tests.Infrastructure;
@@ -40,7 +41,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     {
         _services = await LocalHost.DevServices.DevServices.StartAsync(
             LocalHost.DevServices.DevServices.OnFreePorts(LocalHost.RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
-        _scriptRoot = CopyWithFastRetries(LocalHost.RepositoryPaths.FunctionAppOutput);
+        _scriptRoot = FunctionAppCopy.WithFastRetries(LocalHost.RepositoryPaths.FunctionAppOutput, "pipeline");
         await StartHostAsync();
         await Uploads.CreateIfNotExistsAsync();
     }
@@ -164,26 +165,6 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>Every participant of one agreement of a region (its partition).</summary>
     public Task<IReadOnlyList<TableEntity>> ParticipantsAsync(string region, string agreementKey) =>
         QueryAsync("participants", TableClient.CreateQueryFilter($"PartitionKey eq {region + "|" + agreementKey}"));
-
-    private static string CopyWithFastRetries(string source)
-    {
-        var target = Path.Combine(Path.GetTempPath(), $"jamsostek-pipeline-{Guid.NewGuid():N}");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-            if (OperatingSystem.IsLinux() && Path.GetFileName(file) == "Jamsostek.Functions")
-            {
-                File.SetUnixFileMode(destination, File.GetUnixFileMode(file));
-            }
-        }
-        var hostJson = Path.Combine(target, "host.json");
-        var host = JsonNode.Parse(File.ReadAllText(hostJson))!;
-        host["extensions"]!["queues"]!["visibilityTimeout"] = "00:00:01";
-        File.WriteAllText(hostJson, host.ToJsonString());
-        return target;
-    }
 }
 
 [CollectionDefinition(Name)]
