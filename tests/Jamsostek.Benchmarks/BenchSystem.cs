@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Jamsostek.Benchmarks;
 
 /// <summary>
-/// A fresh Azurite (in memory, free ports) and the local host running the app's Release build output with its own
-/// host.json, as `dotnet run --project functions/Jamsostek.LocalHost` runs it, minus MailDev.
+/// A fresh Azurite (in memory, free ports) and the local host running the published app (the folder Azure runs,
+/// with its own host.json), as `dotnet run --project functions/Jamsostek.LocalHost -- --script-root` runs it, minus MailDev.
 /// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
@@ -34,14 +34,14 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public int HandlerProcessId => Host.HandlerProcess?.ProcessId ?? throw new InvalidOperationException("The host runs no handler process.");
 
-    public static async Task<BenchSystem> StartAsync()
+    public static async Task<BenchSystem> StartAsync(string scriptRoot)
     {
         var services = await DevServices.StartAsync(DevServices.OnFreePorts(RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
         try
         {
             var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
             {
-                ScriptRoot = RepositoryPaths.FunctionAppOutput,
+                ScriptRoot = scriptRoot,
                 Settings = new Dictionary<string, string?>
                 {
                     ["AzureWebJobsStorage"] = services.StorageConnectionString,

@@ -14,9 +14,9 @@ public static class ColdStart
 {
     public sealed record Figures(string PublishMode, double MedianMs, IReadOnlyList<double> RunsMs, long ExecutableBytes);
 
-    public static async Task<Figures> MeasureAsync(string connectionString, string publishMode, int runs)
+    /// <summary>Starts the published handler in <paramref name="output"/> <paramref name="runs"/> times.</summary>
+    public static async Task<Figures> MeasureAsync(string output, string connectionString, string publishMode, int runs)
     {
-        var output = await PublishAsync(publishMode);
         var executable = Path.Combine(output, "Jamsostek.Functions");
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
@@ -30,7 +30,8 @@ public static class ColdStart
     public static double Median(IReadOnlyList<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 
-    private static async Task<string> PublishAsync(string publishMode)
+    /// <summary>Publishes the app as README's Deploy section does ("aot"), or as ReadyToRun ("composite", "r2r"); returns the folder.</summary>
+    public static async Task<string> PublishAsync(string publishMode)
     {
         var project = typeof(ColdStart).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "JamsostekFunctionsProject").Value!;
         var output = Path.Combine(Path.GetTempPath(), $"jamsostek-bench-publish-{publishMode}");
