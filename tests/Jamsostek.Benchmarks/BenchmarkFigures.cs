@@ -120,12 +120,12 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
             ["ceilingRowsPerSecond"] = Round(headline.CeilingRowsPerSecond),
             ["pipelineRowsPerSecond"] = Round(headline.PipelineRowsPerSecond),
             ["pipelineToCeiling"] = Math.Round(headline.PipelineToCeiling, 3),
-            ["parseXlsxRowsPerSecond"] = Round(ParseXlsxRowsPerSecond),
-            ["parseCsvRowsPerSecond"] = Round(ParseCsvRowsPerSecond),
+            ["parseXlsxRowsPerSecond"] = Measured(ParseXlsxRowsPerSecond),
+            ["parseCsvRowsPerSecond"] = Measured(ParseCsvRowsPerSecond),
             ["peakWorkingSetMb"] = new JsonObject(Sizes.Where(s => s.PeakWorkingSetMb is not null)
                 .Select(s => KeyValuePair.Create(s.Rows.ToString(CultureInfo.InvariantCulture), (JsonNode?)Round(s.PeakWorkingSetMb!.Value)))),
             ["exportToScan"] = Export is null ? null : Math.Round(Export.ExportToScan, 3),
-            ["smallUploadLatencyMedianMs"] = Round(SmallUploadLatencyMedianMs),
+            ["smallUploadLatencyMedianMs"] = Measured(SmallUploadLatencyMedianMs),
             ["handlerColdStartMs"] = ColdStart is null ? null : Round(ColdStart.MedianMs),
             ["handlerPublishMode"] = ColdStart?.PublishMode,
             ["sizes"] = new JsonArray([.. Sizes.Select(s => (JsonNode)new JsonObject
@@ -154,6 +154,9 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
     }
 
     private static double Round(double value) => Math.Round(value, 1);
+
+    /// <summary>A figure this run did not measure (`--pipeline-only`) is null in the JSON, not 0 or NaN.</summary>
+    private static double? Measured(double value) => double.IsFinite(value) && value > 0 ? Round(value) : null;
 
     private static string F(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
