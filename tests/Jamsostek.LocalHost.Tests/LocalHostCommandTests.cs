@@ -24,6 +24,17 @@ public sealed partial class LocalHostCommandTests(AzuriteFixture azurite)
         using var process = Process.Start(startInfo)!;
         var lines = new List<string>();
         var listening = new TaskCompletionSource<Uri>();
+        // Both streams are drained: a full stderr pipe would block the command's writes and so its exit.
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (lines)
+                {
+                    lines.Add(e.Data);
+                }
+            }
+        };
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -40,6 +51,7 @@ public sealed partial class LocalHostCommandTests(AzuriteFixture azurite)
             }
         };
         process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         try
         {
             var baseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -49,7 +61,19 @@ public sealed partial class LocalHostCommandTests(AzuriteFixture azurite)
             var handlerPort = int.Parse(HandlerPortLine().Match(string.Join('\n', lines)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
             Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            // The host lets invocations in flight finish for up to 30 s (the blobs other tests left in this Azurite are
+            // all new to its receipts), then gives the handler 10 s: past that, it hangs.
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                lock (lines)
+                {
+                    Assert.Fail($"The command did not stop within 60 s of SIGINT. Its last lines:\n{string.Join('\n', lines.TakeLast(30))}");
+                }
+            }
 
             Assert.Equal(0, process.ExitCode);
             Assert.False(await IsListeningAsync(handlerPort), "the handler still listens after the host stopped");
