@@ -167,9 +167,22 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Stops the listeners and the handler's supervision at once, before anything is disposed: on a terminal's
+    /// Ctrl+C the handler gets the same SIGINT and exits, which must not look like a crash to restart from.
+    /// </summary>
+    public async Task BeginStoppingAsync()
+    {
+        if (_handlerProcess is not null)
+        {
+            await _handlerProcess.StopRestartingAsync();
+        }
+        await _stopping.CancelAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
+        await BeginStoppingAsync();
         try
         {
             await Task.WhenAll(_listeners).WaitAsync(TimeSpan.FromSeconds(30));

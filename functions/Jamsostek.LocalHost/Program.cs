@@ -27,6 +27,8 @@ for (var i = 0; i < args.Length; i++)
 using var stop = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+// Said at once, also when Ctrl+C comes while the samples are still being uploaded.
+using var stopping = stop.Token.Register(() => Console.WriteLine("Stopping: the app, the local host and the dev services it started."));
 using var loggers = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; })
     .AddFilter("Microsoft", LogLevel.Warning)
@@ -36,9 +38,9 @@ using var loggers = LoggerFactory.Create(logging => logging
 try
 {
     await using var system = await LocalSystem.StartAsync(scriptRoot, port, loggers, stop.Token);
+    using var stopSystem = stop.Token.Register(() => _ = system.Host.BeginStoppingAsync());
     await StartupJob.RunAsync(system, Console.Out, loggers, stop.Token);
     await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-    Console.WriteLine("Stopping: the app, the local host and the dev services it started.");
     return 0;
 }
 catch (Exception ex) when (ex is FunctionAppException or DevServiceException)

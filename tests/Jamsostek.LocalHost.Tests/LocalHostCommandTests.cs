@@ -14,76 +14,134 @@ public sealed partial class LocalHostCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task CommandServesTheAppAndSigintLeavesNoProcessBehind()
     {
-        var executable = Path.Combine(AppContext.BaseDirectory, "Jamsostek.LocalHost");
-        var startInfo = new ProcessStartInfo(executable, ["--port", "0"])
+        await using var command = await Command.StartAsync(azurite.ConnectionString, ownProcessGroup: false);
+        using var http = new HttpClient { BaseAddress = command.BaseAddress };
+        using var health = await http.GetAsync("api/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var handlerPort = command.HandlerPort();
+
+        // The host lets invocations in flight finish for up to 30 s (the blobs other tests left in this Azurite are
+        // all new to its receipts), then gives the handler 10 s: past that, it hangs.
+        await command.InterruptAsync(TimeSpan.FromSeconds(60), wholeGroup: false);
+
+        Assert.Equal(0, command.ExitCode);
+        Assert.False(await IsListeningAsync(handlerPort), "the handler still listens after the host stopped");
+        Assert.False(await IsListeningAsync(command.BaseAddress.Port), "the host still listens after SIGINT");
+    }
+
+    [Fact]
+    public async Task CtrlCInATerminalStopsTheCommandWithoutStartingTheHandlerAgain()
+    {
+        // A terminal's Ctrl+C sends SIGINT to the whole foreground process group: the handler gets it too, and
+        // exits at once. The host, stopping, must not take that for a crash and start the handler again.
+        await using var command = await Command.StartAsync(azurite.ConnectionString, ownProcessGroup: true);
+        var handlerPort = command.HandlerPort();
+
+        await command.InterruptAsync(TimeSpan.FromSeconds(30), wholeGroup: true);
+
+        Assert.Equal(0, command.ExitCode);
+        var afterStop = command.Lines.SkipWhile(line => !line.StartsWith("Stopping:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(afterStop);
+        Assert.DoesNotContain(afterStop, line => line.Contains("starting it again", StringComparison.Ordinal) || line.Contains("Starting custom handler", StringComparison.Ordinal));
+        Assert.False(await IsListeningAsync(handlerPort), "a handler listens after the command stopped");
+    }
+
+    /// <summary>`dotnet run --project functions/Jamsostek.LocalHost -- --port 0` as a developer runs it, output captured.</summary>
+    private sealed class Command : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly List<string> _lines = [];
+
+        private Command(Process process) => _process = process;
+
+        public Uri BaseAddress { get; private set; } = null!;
+
+        public int ExitCode => _process.ExitCode;
+
+        public IReadOnlyList<string> Lines
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        startInfo.Environment["AzureWebJobsStorage"] = azurite.ConnectionString;
-        using var process = Process.Start(startInfo)!;
-        var lines = new List<string>();
-        var listening = new TaskCompletionSource<Uri>();
-        // Both streams are drained: a full stderr pipe would block the command's writes and so its exit.
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
+            get
             {
-                lock (lines)
+                lock (_lines)
                 {
-                    lines.Add(e.Data);
+                    return [.. _lines];
                 }
             }
-        };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-            lock (lines)
-            {
-                lines.Add(e.Data);
-            }
-            if (ListeningLine().Match(e.Data) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri(match.Groups[1].Value));
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var baseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            using var http = new HttpClient { BaseAddress = baseAddress };
-            using var health = await http.GetAsync("api/health");
-            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-            var handlerPort = int.Parse(HandlerPortLine().Match(string.Join('\n', lines)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
 
-            Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-            // The host lets invocations in flight finish for up to 30 s (the blobs other tests left in this Azurite are
-            // all new to its receipts), then gives the handler 10 s: past that, it hangs.
+        public static async Task<Command> StartAsync(string storage, bool ownProcessGroup)
+        {
+            var executable = Path.Combine(AppContext.BaseDirectory, "Jamsostek.LocalHost");
+            // setsid makes the command the leader of a new process group, as a shell makes a foreground job, so that
+            // signalling the group reaches it and its children but not the test run.
+            var startInfo = ownProcessGroup
+                ? new ProcessStartInfo("setsid", [executable, "--port", "0"])
+                : new ProcessStartInfo(executable, ["--port", "0"]);
+            startInfo.RedirectStandardOutput = true;
+            startInfo.RedirectStandardError = true;
+            startInfo.Environment["AzureWebJobsStorage"] = storage;
+            var command = new Command(Process.Start(startInfo)!);
+            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Both streams are drained: a full stderr pipe would block the command's writes and so its exit.
+            command._process.ErrorDataReceived += (_, e) => command.Add(e.Data);
+            command._process.OutputDataReceived += (_, e) =>
+            {
+                command.Add(e.Data);
+                if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
+                {
+                    listening.TrySetResult(new Uri(match.Groups[1].Value));
+                }
+            };
+            command._process.BeginOutputReadLine();
+            command._process.BeginErrorReadLine();
             try
             {
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                command.BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch
+            {
+                await command.DisposeAsync();
+                throw;
+            }
+            return command;
+        }
+
+        public int HandlerPort() =>
+            int.Parse(HandlerPortLine().Match(string.Join('\n', Lines)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>SIGINT to the command (or to its whole process group), then waits for it to exit.</summary>
+        public async Task InterruptAsync(TimeSpan limit, bool wholeGroup)
+        {
+            var target = _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Process.Start("kill", wholeGroup ? ["-INT", "--", "-" + target] : ["-INT", target])!.WaitForExit();
+            try
+            {
+                await _process.WaitForExitAsync().WaitAsync(limit);
             }
             catch (TimeoutException)
             {
-                lock (lines)
-                {
-                    Assert.Fail($"The command did not stop within 60 s of SIGINT. Its last lines:\n{string.Join('\n', lines.TakeLast(30))}");
-                }
+                Assert.Fail($"The command did not stop within {limit.TotalSeconds:0} s of SIGINT. Its last lines:\n{string.Join('\n', Lines.TakeLast(30))}");
             }
-
-            Assert.Equal(0, process.ExitCode);
-            Assert.False(await IsListeningAsync(handlerPort), "the handler still listens after the host stopped");
-            Assert.False(await IsListeningAsync(baseAddress.Port), "the host still listens after SIGINT");
         }
-        finally
+
+        public ValueTask DisposeAsync()
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                _process.Kill(entireProcessTree: true);
+            }
+            _process.Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        private void Add(string? line)
+        {
+            if (line is not null)
+            {
+                lock (_lines)
+                {
+                    _lines.Add(line);
+                }
             }
         }
     }

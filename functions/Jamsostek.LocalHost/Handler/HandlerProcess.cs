@@ -62,6 +62,12 @@ public sealed class HandlerProcess : IHandlerEndpoint, IAsyncDisposable
     /// <summary>Kills the handler as a crash would; the supervisor starts it again.</summary>
     public void Crash() => _child?.Kill();
 
+    /// <summary>
+    /// The host is stopping: a handler that exits from now on (a terminal's Ctrl+C reaches the whole process group)
+    /// stays down, while one still running serves the invocations the host lets finish.
+    /// </summary>
+    public Task StopRestartingAsync() => _stopping.CancelAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -119,7 +125,6 @@ public sealed class HandlerProcess : IHandlerEndpoint, IAsyncDisposable
         {
             return;
         }
-        HostLog.HandlerExited(_logger);
         _ = Task.Run(async () =>
         {
             await child.DisposeAsync();
@@ -127,7 +132,9 @@ public sealed class HandlerProcess : IHandlerEndpoint, IAsyncDisposable
             {
                 try
                 {
+                    // A moment first: an exit that is part of stopping (Ctrl+C reaches the handler too) is known by then.
                     await Task.Delay(500, _stopping.Token);
+                    HostLog.HandlerExited(_logger);
                     await StartChildAsync(_stopping.Token);
                     return;
                 }

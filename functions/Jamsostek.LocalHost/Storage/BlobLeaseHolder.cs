@@ -17,6 +17,8 @@ internal sealed class BlobLeaseHolder : IAsyncDisposable
     private readonly CancellationTokenSource _lost = new();
     private readonly Task _renewal;
 
+    private static readonly TimeSpan ReleaseLimit = TimeSpan.FromSeconds(5);
+
     private BlobLeaseHolder(BlobLeaseClient lease, TimeSpan duration)
     {
         _lease = lease;
@@ -68,13 +70,16 @@ internal sealed class BlobLeaseHolder : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+        // Released so that another instance may take over at once; when storage does not answer soon (it may be
+        // stopping with us), the lease lapses by itself within its period, as when a host dies.
+        using var release = new CancellationTokenSource(ReleaseLimit);
         try
         {
-            await _lease.ReleaseAsync();
+            await _lease.ReleaseAsync(cancellationToken: release.Token);
         }
-        catch (RequestFailedException)
+        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or AggregateException)
         {
-            // Expired or taken over: nothing of ours to release.
+            // Expired, taken over, or storage gone: nothing more to do.
         }
         _stop.Dispose();
         _lost.Dispose();

@@ -23,8 +23,15 @@ internal sealed class QueueProcessor(
 {
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long settling a message (delete, poison, make visible again) may still take once the host stops.</summary>
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>Cancelled <see cref="SettleLimit"/> after the host begins to stop, not before: an outcome is settled even then.</summary>
+    private readonly CancellationTokenSource _settling = new();
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        using var stopping = cancellationToken.Register(() => _settling.CancelAfter(SettleLimit));
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var running = new List<Task>();
         var delay = MinimumPollingInterval;
@@ -84,15 +91,15 @@ internal sealed class QueueProcessor(
             }
             if (succeeded)
             {
-                await queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None);
+                await queue.DeleteMessageAsync(message.MessageId, popReceipt, _settling.Token);
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
-                await MoveToPoisonAsync(message, popReceipt, CancellationToken.None);
+                await MoveToPoisonAsync(message, popReceipt, _settling.Token);
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: _settling.Token);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -103,6 +110,10 @@ internal sealed class QueueProcessor(
         {
             // Someone else owns the message now (its visibility lapsed); the next delivery decides.
             HostLog.QueueMessageLost(logger, functionName, queue.Name, message.MessageId, ex.Status);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is AggregateException or OperationCanceledException)
+        {
+            // Shutting down and storage no longer answers (it may be stopping too): the message reappears after its lease.
         }
     }
 
