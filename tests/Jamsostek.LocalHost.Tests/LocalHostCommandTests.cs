@@ -72,11 +72,11 @@ public sealed partial class LocalHostCommandTests(AzuriteFixture azurite)
         public static async Task<Command> StartAsync(string storage, bool ownProcessGroup)
         {
             var executable = Path.Combine(AppContext.BaseDirectory, "Jamsostek.LocalHost");
-            // setsid makes the command the leader of a new process group, as a shell makes a foreground job, so that
-            // signalling the group reaches it and its children but not the test run.
-            var startInfo = ownProcessGroup
-                ? new ProcessStartInfo("setsid", [executable, "--port", "0"])
-                : new ProcessStartInfo(executable, ["--port", "0"]);
+            // SIGINT as a terminal leaves it: the test run may itself have been started with SIGINT ignored (a
+            // background job), which its children would inherit and .NET, rightly, keeps. setsid makes the command the
+            // leader of a new process group, as a shell makes a foreground job, so that signalling the group reaches it
+            // and its children but not the test run. Both exec, so the process id stays the command's.
+            var startInfo = new ProcessStartInfo("env", ["--default-signal=INT", .. ownProcessGroup ? ["setsid"] : Array.Empty<string>(), executable, "--port", "0"]);
             startInfo.RedirectStandardOutput = true;
             startInfo.RedirectStandardError = true;
             startInfo.Environment["AzureWebJobsStorage"] = storage;
