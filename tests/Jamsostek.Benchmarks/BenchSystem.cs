@@ -36,7 +36,7 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public static async Task<BenchSystem> StartAsync(string scriptRoot)
     {
-        var services = await DevServices.StartAsync(DevServices.OnFreePorts(RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
+        var services = await DevServices.StartOnFreePortsAsync(RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
         try
         {
             var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions

@@ -20,8 +20,7 @@ public sealed class StartupJobTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await DevServices.DevServices.StartAsync(
-            DevServices.DevServices.OnFreePorts(RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
+        _azurite = await DevServices.DevServices.StartOnFreePortsAsync(RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
         var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
             ScriptRoot = RepositoryPaths.FunctionAppOutput,

@@ -32,8 +32,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = await LocalHost.DevServices.DevServices.StartAsync(
-            LocalHost.DevServices.DevServices.OnFreePorts(LocalHost.RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
+        _services = await LocalHost.DevServices.DevServices.StartOnFreePortsAsync(LocalHost.RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
         Host = await LocalHost.LocalFunctionsHost.StartAsync(new LocalHost.LocalHostOptions
         {
             ScriptRoot = LocalHost.RepositoryPaths.FunctionAppOutput,

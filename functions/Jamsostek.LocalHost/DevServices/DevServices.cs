@@ -48,6 +48,31 @@ public sealed class DevServices : IAsyncDisposable
         StartMailDev = startMailDev,
     };
 
+    /// <summary>
+    /// Dev services of their own, for a test fixture or the benchmark, on ports free when probed. Test assemblies run
+    /// in parallel, so another fixture may take one of those ports before this Azurite or MailDev listens on it: then
+    /// it starts again on new ports, a few times, before the error is reported.
+    /// </summary>
+    public static async Task<DevServices> StartOnFreePortsAsync(string repositoryRoot, bool startMailDev, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(OnFreePorts(repositoryRoot, startMailDev), logger, cancellationToken);
+            }
+            catch (DevServiceException ex) when (attempt < FreePortAttempts)
+            {
+                DevServicesLog.PortsRetried(logger, attempt, ex.Message);
+            }
+        }
+    }
+
+    private const int FreePortAttempts = 4;
+
+    /// <summary>The ports and settings these services were started with.</summary>
+    public DevServicesOptions Options => _options;
+
     public static async Task<DevServices> StartAsync(DevServicesOptions options, ILogger logger, CancellationToken cancellationToken = default)
     {
         var services = new DevServices(options);

@@ -15,4 +15,7 @@ internal static partial class DevServicesLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Debug, Message = "[{Service}] {Line}")]
     public static partial void Output(ILogger logger, string service, string line);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Dev services did not start on free ports (attempt {Attempt}: {Reason}); trying new ports")]
+    public static partial void PortsRetried(ILogger logger, int attempt, string reason);
 }

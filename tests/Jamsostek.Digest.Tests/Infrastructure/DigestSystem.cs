@@ -42,8 +42,7 @@ public class DigestSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = await LocalHost.DevServices.DevServices.StartAsync(
-            LocalHost.DevServices.DevServices.OnFreePorts(RepositoryPaths.Root, startMailDev: true), NullLogger.Instance);
+        _services = await LocalHost.DevServices.DevServices.StartOnFreePortsAsync(RepositoryPaths.Root, startMailDev: true, NullLogger.Instance);
         Mail = new MailDev(_services.MailDevWebAddress);
         Host = await StartHostAsync(HostLogs);
         await LoadAsync();

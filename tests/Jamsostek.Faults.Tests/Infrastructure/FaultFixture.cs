@@ -38,8 +38,8 @@ public sealed class FaultFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = LocalHost.DevServices.DevServices.OnFreePorts(LocalHost.RepositoryPaths.Root, startMailDev: false);
-        _services = await LocalHost.DevServices.DevServices.StartAsync(options, NullLogger.Instance);
+        _services = await LocalHost.DevServices.DevServices.StartOnFreePortsAsync(LocalHost.RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
+        var options = _services.Options;
         Proxy = await FaultProxy.StartAsync(options.BlobPort, options.QueuePort, options.TablePort);
         ProxiedConnectionString = ConnectionString
             .Replace($":{options.BlobPort}/", $":{Proxy.Ports[options.BlobPort]}/", StringComparison.Ordinal)

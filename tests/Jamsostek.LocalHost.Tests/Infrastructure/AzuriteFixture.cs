@@ -11,8 +11,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString => _services!.StorageConnectionString;
 
     public async Task InitializeAsync() =>
-        _services = await DevServices.DevServices.StartAsync(
-            DevServices.DevServices.OnFreePorts(RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
+        _services = await DevServices.DevServices.StartOnFreePortsAsync(RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
 
     public async Task DisposeAsync()
     {

@@ -39,8 +39,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = await LocalHost.DevServices.DevServices.StartAsync(
-            LocalHost.DevServices.DevServices.OnFreePorts(LocalHost.RepositoryPaths.Root, startMailDev: false), NullLogger.Instance);
+        _services = await LocalHost.DevServices.DevServices.StartOnFreePortsAsync(LocalHost.RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
         _scriptRoot = FunctionAppCopy.WithFastRetries(LocalHost.RepositoryPaths.FunctionAppOutput, "pipeline");
         await StartHostAsync();
         await Uploads.CreateIfNotExistsAsync();
