@@ -1,9 +1,0 @@
-namespace Jamsostek.LocalHost.Triggers;
-
-/// <summary>A running trigger of one function; runs until the host stops.</summary>
-internal interface ITriggerListener
-{
-    string FunctionName { get; }
-
-    Task RunAsync(CancellationToken cancellationToken);
-}
