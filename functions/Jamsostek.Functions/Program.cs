@@ -1,39 +1,24 @@
 using Jamsostek.Functions.Api;
-using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Health;
-using Jamsostek.Functions.Portal;
 using Jamsostek.Functions.IngestUpload;
 using Jamsostek.Functions.PublishDigest;
 using Jamsostek.Functions.ReprocessUpload;
 using Jamsostek.Functions.Storage;
+using Jamsostek.Functions.Telemetry;
 using Jamsostek.Functions.ValidateChunk;
+using Microsoft.Azure.Functions.Worker.Builder;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = FunctionsApplication.CreateBuilder(args);
 
-builder.UseCustomHandlerPort();
+builder.ConfigureFunctionsWebApplication();
+builder.UseApiMiddleware();
+builder.AddTelemetry();
 builder.AddStorageClients();
 builder.AddHealth();
-builder.Services.AddProblemDetails();
-builder.Services.AddSingleton<IngestServices>();
+builder.AddIngestion();
 builder.AddValidation();
-builder.AddReprocessUpload();
 builder.AddApi();
+builder.AddReprocessUpload();
 builder.AddDigest();
 
-var app = builder.Build();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-
-app.MapHealthApi();
-app.MapIngestUpload();
-app.MapValidateChunk();
-app.MapReprocessUpload();
-app.MapApi();
-app.MapDigest();
-app.MapPortal();
-
-app.Run();
-
-/// <summary>Visible to tests that host the handler in-process.</summary>
-public partial class Program;
+builder.Build().Run();

@@ -44,6 +44,10 @@ public static class ApiProblems
         l == Language.En ? "Invalid parameter" : "Parameter tidak valid",
         l == Language.En ? $"Parameter {parameter}: expected {expected}." : $"Parameter {parameter}: seharusnya {expected}.");
 
+    public static ProblemHttpResult MethodNotAllowed(Language l, string method) => Problem(StatusCodes.Status405MethodNotAllowed,
+        l == Language.En ? "Method not allowed" : "Metode tidak diizinkan",
+        l == Language.En ? $"{method} is not answered on this path." : $"{method} tidak dilayani pada alamat ini.");
+
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title, type: $"https://httpstatuses.io/{status}");
 }

@@ -8,16 +8,9 @@ namespace Jamsostek.Functions.Api;
 /// <summary>GET /api/access (function GetAccess): what the presented key may do, so the portal can offer the right regions.</summary>
 public static class AccessApi
 {
-    public static RouteGroupBuilder MapAccessApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/access", GetAsync).WithName("GetAccess")
-            .WithSummary("The key's name, the regions it covers (for an all-regions key: every region with data) and its personal-data permission.");
-        return api;
-    }
-
     internal static async Task<Ok<AccessInfo>> GetAsync(HttpContext context, AgreementStore agreements, UploadStore uploads, CancellationToken cancellationToken)
     {
-        var access = ApiKeyFilter.Of(context);
+        var access = AccessKeyMiddleware.Of(context);
         IEnumerable<string> regions = access.Regions ?? (IEnumerable<string>)
             [.. (await agreements.ListAsync(null, cancellationToken)).Select(a => a.PartitionKey)
                 .Concat((await uploads.ListAsync(null, cancellationToken)).Select(u => u.Region).Where(r => r != UploadIds.InvalidRegionPartition))];

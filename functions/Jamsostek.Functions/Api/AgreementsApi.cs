@@ -9,17 +9,10 @@ namespace Jamsostek.Functions.Api;
 /// <summary>Agreements with their period, targets, enrolment and days to expiry, from the agreements and coverage tables.</summary>
 public static class AgreementsApi
 {
-    public static RouteGroupBuilder MapAgreementsApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/agreements", ListAsync).WithName("ListAgreements")
-            .WithSummary("A region's agreements (or every one the key may see) with period, targets, participants and days to expiry.");
-        return api;
-    }
-
     internal static async Task<Results<Ok<AgreementList>, ProblemHttpResult>> ListAsync(HttpContext context, AgreementStore agreements,
         CoverageStore coverage, TimeProvider time, ILogger<AgreementStore> logger, CancellationToken cancellationToken)
     {
-        var access = ApiKeyFilter.Of(context);
+        var access = AccessKeyMiddleware.Of(context);
         if (ApiQuery.Region(context, access, logger, out var region) is { } problem)
         {
             return problem;

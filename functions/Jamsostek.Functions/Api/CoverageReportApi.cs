@@ -16,17 +16,10 @@ public static class CoverageReportApi
 {
     public static readonly IReadOnlyList<string> Columns = ["region", "asOf", "agreementNo", "segment", "occupation", "active"];
 
-    public static RouteGroupBuilder MapCoverageReportApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/reports/coverage", GetAsync).WithName("CoverageReport")
-            .WithSummary("Active participants by segment and occupation against targets, on asOf (default today); format=json, csv or xlsx.");
-        return api;
-    }
-
     internal static async Task<IResult> GetAsync(HttpContext context, AgreementStore agreements, CoverageStore coverage, TimeProvider time,
         ILogger<CoverageStore> logger, CancellationToken cancellationToken)
     {
-        var access = ApiKeyFilter.Of(context);
+        var access = AccessKeyMiddleware.Of(context);
         var formatProblem = ApiQuery.Format(context, out var format);
         var regionProblem = ApiQuery.Region(context, access, logger, out var region);
         var dateProblem = ApiQuery.Date(context, "asOf", out var asOf);

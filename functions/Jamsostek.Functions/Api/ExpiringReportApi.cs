@@ -16,17 +16,10 @@ public static class ExpiringReportApi
     public const int DefaultWithinDays = 60;
     public const int MaxWithinDays = 3660;
 
-    public static RouteGroupBuilder MapExpiringReportApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/reports/expiring", GetAsync).WithName("ExpiringReport")
-            .WithSummary("Agreements lapsing within withinDays (default 60) with the participants who lose cover.");
-        return api;
-    }
-
     internal static async Task<Results<Ok<ExpiringReport>, ProblemHttpResult>> GetAsync(HttpContext context, AgreementStore agreements,
         CoverageStore coverage, TimeProvider time, ILogger<AgreementStore> logger, CancellationToken cancellationToken)
     {
-        var access = ApiKeyFilter.Of(context);
+        var access = AccessKeyMiddleware.Of(context);
         var regionProblem = ApiQuery.Region(context, access, logger, out var region);
         var daysProblem = ApiQuery.WholeNumber(context, "withinDays", DefaultWithinDays, MaxWithinDays, out var withinDays);
         if ((regionProblem ?? daysProblem) is { } problem)

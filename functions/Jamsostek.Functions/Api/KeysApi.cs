@@ -10,15 +10,6 @@ namespace Jamsostek.Functions.Api;
 /// </summary>
 public static class KeysApi
 {
-    public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
-    {
-        var keys = app.MapGroup("/api/manage/keys").WithTags("Operations");
-        keys.MapPost("/", CreateAsync).WithName("CreateKey").WithSummary("Create an access key; the key is shown in this answer only.");
-        keys.MapGet("/", ListAsync).WithName("ListKeys").WithSummary("Every key: id, name, regions, personal-data permission, created, revoked.");
-        keys.MapDelete("/{keyId}", RevokeAsync).WithName("RevokeKey").WithSummary("Revoke a key by its id; it stops working within 30 seconds.");
-        return app;
-    }
-
     internal static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateAsync(CreateKeyRequest request, HttpContext context,
         ApiKeyStore keys, ILogger<ApiKeyStore> logger, CancellationToken cancellationToken)
     {

@@ -21,17 +21,10 @@ public static class ParticipantsReportApi
         "region", "agreement_no", "coverage_start", "coverage_end", "programs", "kpj", "monthly_income_idr",
     ];
 
-    public static RouteGroupBuilder MapParticipantsReportApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/reports/participants", GetAsync).WithName("ParticipantsReport")
-            .WithSummary("Participants of a region (or every region the key may see), optionally of one agreement and active on asOf; streamed; format=json, csv or xlsx.");
-        return api;
-    }
-
     internal static async Task<IResult> GetAsync(HttpContext context, ParticipantStore participants, AgreementStore agreements,
         ILogger<ParticipantStore> logger, CancellationToken cancellationToken)
     {
-        var access = ApiKeyFilter.Of(context);
+        var access = AccessKeyMiddleware.Of(context);
         var formatProblem = ApiQuery.Format(context, out var format);
         var regionProblem = ApiQuery.Region(context, access, logger, out var region);
         var dateProblem = ApiQuery.Date(context, "asOf", out var asOf);

@@ -9,13 +9,6 @@ namespace Jamsostek.Functions.Api;
 /// </summary>
 public static class TemplatesApi
 {
-    public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/templates/{kind}", GetAsync).WithName("GetTemplate").WithTags("Templates")
-            .WithSummary("A sheet template: peserta (enrolments) or perjanjian (agreements), headers and one example row.");
-        return app;
-    }
-
     internal static async Task<IResult> GetAsync(string kind, HttpContext context, CancellationToken cancellationToken)
     {
         var (template, example) = kind switch

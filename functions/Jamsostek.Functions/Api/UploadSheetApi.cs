@@ -21,18 +21,10 @@ public static class UploadSheetApi
 {
     private const int MaxFileNameLength = 120;
 
-    public static RouteGroupBuilder MapUploadSheetApi(this RouteGroupBuilder api)
-    {
-        api.MapPost("/uploads", UploadAsync).WithName("UploadSheet")
-            .WithSummary("Upload a sheet (the request body) to a region, as uploads/{region}/{file}; answers the upload id to follow.")
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.DisableRequestSizeLimitAttribute());
-        return api;
-    }
-
     internal static async Task<Results<Accepted<UploadAccepted>, ProblemHttpResult>> UploadAsync(HttpContext context, BlobServiceClient blobs,
         ILogger<UploadStore> logger, CancellationToken cancellationToken)
     {
-        var access = ApiKeyFilter.Of(context);
+        var access = AccessKeyMiddleware.Of(context);
         var l = ApiProblems.LanguageOf(context);
         if (ApiQuery.Region(context, access, logger, out var region) is { } problem)
         {

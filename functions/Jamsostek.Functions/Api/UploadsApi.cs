@@ -12,21 +12,10 @@ namespace Jamsostek.Functions.Api;
 /// <summary>The uploads an office made: their statuses, counts, findings and rejected rows.</summary>
 public static class UploadsApi
 {
-    public static RouteGroupBuilder MapUploadsApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/uploads", ListAsync).WithName("ListUploads").WithSummary("A region's uploads (or every upload the key may see), newest first.");
-        api.MapGet("/uploads/{uploadId}", GetAsync).WithName("GetUpload").WithSummary("One upload: status, counts, top rejection reasons.");
-        api.MapGet("/uploads/{uploadId}/findings", FindingsAsync).WithName("GetUploadFindings")
-            .WithSummary("Every finding of an upload: format=json (the findings report), csv or xlsx (one finding a row).");
-        api.MapGet("/uploads/{uploadId}/rejected", RejectedAsync).WithName("GetRejectedRows")
-            .WithSummary("The rejected rows as typed, with reasons, to fix and upload again: format=xlsx (default) or csv. Needs personal-data permission.");
-        return api;
-    }
-
     internal static async Task<Results<Ok<UploadList>, ProblemHttpResult>> ListAsync(HttpContext context, UploadStore uploads, ILogger<UploadStore> logger,
         CancellationToken cancellationToken)
     {
-        var access = ApiKeyFilter.Of(context);
+        var access = AccessKeyMiddleware.Of(context);
         if (ApiQuery.Region(context, access, logger, out var region) is { } problem)
         {
             return problem;
@@ -96,7 +85,7 @@ public static class UploadsApi
         {
             return problem;
         }
-        if (!ApiKeyFilter.Of(context).Pii)
+        if (!AccessKeyMiddleware.Of(context).Pii)
         {
             return ApiProblems.PiiForbidden(language);
         }
@@ -121,7 +110,7 @@ public static class UploadsApi
         {
             return (null, notFound);
         }
-        if (ApiQuery.Allowed(context, ApiKeyFilter.Of(context), logger, region) is { } forbidden)
+        if (ApiQuery.Allowed(context, AccessKeyMiddleware.Of(context), logger, region) is { } forbidden)
         {
             return (null, forbidden);
         }

@@ -16,16 +16,6 @@ public static class HealthApi
         return builder;
     }
 
-    /// <summary>GET /api/health (function Health, anonymous): forwarded by the host as a plain HTTP request.</summary>
-    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/health", GetHealthAsync)
-            .WithName("Health")
-            .WithSummary("Whether the app and its storage account answer.")
-            .WithTags("Operations");
-        return app;
-    }
-
     internal static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
         HealthCheckService health, CancellationToken cancellationToken)
     {

@@ -1,64 +1,53 @@
-using System.Security.Cryptography;
+using Azure.Storage.Blobs;
 using Jamsostek.Core.Ingestion;
 using Jamsostek.Core.Regions;
 using Jamsostek.Core.Templates;
-using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Staging;
+using Jamsostek.Functions.Storage;
 using Jamsostek.Functions.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Jamsostek.Functions.IngestUpload;
 
 /// <summary>
-/// IngestUpload (blobTrigger on uploads/{region}/{name}): reads the sheet into staged chunks and queues one
-/// validation message per chunk through its queue output binding. The same content (a retry, a restart, the
-/// same file uploaded again) maps to the same upload id and queues nothing twice. The uploaded blob is only read.
+/// IngestUpload (blob trigger on uploads/{region}/{name}, Event Grid in Azure): reads the sheet into staged chunks and
+/// queues one validation message per chunk (its return value, on queue <c>validation</c>). The blob is bound as the
+/// SDK's BlobClient and read from storage here, streamed; no content travels in the invocation. The same content (a
+/// retry, a restart, the same file uploaded again) maps to the same upload id and queues nothing twice. The uploaded
+/// blob is only read.
 /// </summary>
-public static class IngestUploadFunction
+public sealed class IngestUploadFunction(IngestServices services)
 {
     public const string Name = "IngestUpload";
-    public const string ContentBinding = "upload";
-    public const string ChunksBinding = "chunks";
 
-    public static IEndpointRouteBuilder MapIngestUpload(this IEndpointRouteBuilder app)
+    /// <summary>The host's blob trigger attempts (maxDequeueCount of its blob queue) before the poison message.</summary>
+    public const int MaxAttempts = 5;
+
+    [Function(Name)]
+    [QueueOutput(QueueNames.Validation)]
+    public async Task<string[]> RunAsync(
+        [BlobTrigger("uploads/{region}/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient blob, string region, string name,
+        CancellationToken cancellationToken)
     {
-        // The blob arrives base64 in the JSON body, a third larger than the file: a 50 MB upload is a 70 MB request,
-        // over Kestrel's 30 MB default. The body is read to its end (keeping at most the limit) so that an oversized
-        // file is told as FILE_TOO_LARGE rather than failed as a broken request.
-        app.MapPost(FunctionInvocationEndpoints.InvocationRoute(Name), RunAsync).AsFunctionInvocation(Name).WithMetadata(new DisableRequestSizeLimitAttribute());
-        return app;
-    }
-
-    internal static async Task<Ok<InvocationResponse>> RunAsync(UploadInvocation invocation, IngestServices services, CancellationToken cancellationToken)
-    {
-        await using var streamed = invocation.Streamed;
-        var request = streamed.Request;
-        var folder = request.BlobTrigger.PathValue("region") ?? "";
-        var name = request.BlobTrigger.PathValue("name") ?? "";
-        var blobName = $"{folder}/{name}";
-        var response = new InvocationResponse();
-
-        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(streamed.Content, cancellationToken));
-        streamed.Content.Position = 0;
-        var regionKnown = RegionCode.TryParse(folder, out var region);
-        var partition = regionKnown ? region!.Value.Value : UploadIds.InvalidRegionPartition;
-        var uploadId = UploadIds.For(partition, sha256);
+        var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        await using var content = await UploadContent.ReadAsync(blob, properties.ETag, services.Limits.MaxFileBytes, cancellationToken);
+        var regionKnown = RegionCode.TryParse(region, out var code);
+        var partition = regionKnown ? code!.Value.Value : UploadIds.InvalidRegionPartition;
+        var uploadId = UploadIds.For(partition, content.Sha256);
+        var etag = properties.ETag.ToString();
 
         var existing = await services.Uploads.FindAsync(partition, uploadId, cancellationToken);
-        var etag = request.BlobTrigger.ETag ?? "";
         if (existing is { Status: UploadStatus.Validating, Chunks: > 0 } && existing.BlobETag == etag)
         {
             // The host runs this blob version again: the invocation that staged it did not finish (its messages may
             // never have been written). Queue them again; ValidateChunk skips chunks already done.
             IngestLog.Requeued(services.Logger, uploadId, existing.Chunks);
-            return TypedResults.Ok(response.WithQueueMessages(ChunksBinding, ChunkMessages(uploadId, partition, existing.Chunks))
-                .WithLog($"Upload {uploadId}: {existing.Chunks} chunks queued again."));
+            return ChunkMessages(uploadId, partition, existing.Chunks);
         }
         if (existing is not null && existing.Status != UploadStatus.Received)
         {
             IngestLog.SameContentAgain(services.Logger, uploadId, existing.Status);
-            return TypedResults.Ok(response.WithLog($"Upload {uploadId} has this content already ({existing.Status}); nothing queued."));
+            return [];
         }
         var record = existing ?? new UploadRecord
         {
@@ -66,26 +55,31 @@ public static class IngestUploadFunction
             RowKey = uploadId,
             ReceivedAt = DateTimeOffset.UtcNow,
         };
-        record.BlobName = blobName;
+        record.BlobName = $"{region}/{name}";
         record.BlobETag = etag;
-        record.ContentSha256 = sha256;
-        record.ContentLength = streamed.Length;
+        record.ContentSha256 = content.Sha256;
+        record.ContentLength = content.Length;
         record.Status = UploadStatus.Received;
         await services.Uploads.SaveAsync(record, cancellationToken);
+        return await StageAsync(record, content, regionKnown ? code!.Value : null, region, name, cancellationToken);
+    }
 
+    private async Task<string[]> StageAsync(UploadRecord record, UploadContent content, RegionCode? region, string folder, string name,
+        CancellationToken cancellationToken)
+    {
+        var uploadId = record.RowKey;
         var sink = new StagingChunkSink(services.Staging, uploadId);
         try
         {
-            if (!regionKnown)
+            if (region is null)
             {
                 throw new UploadRejectedException(Core.Findings.FindingCode.RegionMismatch, "the upload folder is not a region code", folder);
             }
-            if (streamed.Truncated)
+            if (content.Truncated)
             {
-                throw new UploadRejectedException(Core.Findings.FindingCode.FileTooLarge, $"{streamed.Length} bytes", streamed.Length, services.Limits.MaxFileBytes);
+                throw new UploadRejectedException(Core.Findings.FindingCode.FileTooLarge, $"{content.Length} bytes", content.Length, services.Limits.MaxFileBytes);
             }
-            var result = await UploadIngestor.IngestAsync(streamed.Content, name, region!.Value, sink,
-                new IngestionOptions { Limits = services.Limits }, cancellationToken);
+            var result = await UploadIngestor.IngestAsync(content.File, name, region.Value, sink, new IngestionOptions { Limits = services.Limits }, cancellationToken);
             await sink.FlushAsync();
 
             record.Status = UploadStatus.Validating;
@@ -101,8 +95,7 @@ public static class IngestUploadFunction
             await services.Staging.WriteAsync(StagingStore.ManifestBlobName(uploadId), StagingManifest.Serialize(record, result), cancellationToken);
             await services.Uploads.SaveAsync(record, cancellationToken);
             IngestLog.Staged(services.Logger, uploadId, result.RowsRead, result.Chunks);
-            return TypedResults.Ok(response.WithQueueMessages(ChunksBinding, ChunkMessages(uploadId, partition, result.Chunks))
-                .WithLog($"Upload {uploadId}: {result.RowsRead} rows in {result.Chunks} chunks."));
+            return ChunkMessages(uploadId, record.PartitionKey, result.Chunks);
         }
         catch (UploadRejectedException rejection)
         {
@@ -115,7 +108,7 @@ public static class IngestUploadFunction
             record.RejectionMessageEn = FileMessages.For(rejection, Language.En);
             await services.Uploads.SaveAsync(record, cancellationToken);
             IngestLog.Rejected(services.Logger, uploadId, rejection.Code, rejection.Detail);
-            return TypedResults.Ok(response.WithLog($"Upload {uploadId} rejected: {rejection.Code}."));
+            return [];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -131,11 +124,8 @@ public static class IngestUploadFunction
         }
     }
 
-    /// <summary>The host's blob trigger attempts (maxDequeueCount of its blob queue) before the poison message.</summary>
-    public const int MaxAttempts = 5;
-
-    private static IEnumerable<string> ChunkMessages(string uploadId, string region, int chunks) =>
-        Enumerable.Range(1, chunks).Select(chunk => System.Text.Json.JsonSerializer.Serialize(
+    private static string[] ChunkMessages(string uploadId, string region, int chunks) =>
+        [.. Enumerable.Range(1, chunks).Select(chunk => System.Text.Json.JsonSerializer.Serialize(
             new ChunkMessage(uploadId, region, chunk, chunks, StagingStore.ChunkBlobName(uploadId, chunk)),
-            StagingJsonContext.Default.ChunkMessage));
+            StagingJsonContext.Default.ChunkMessage))];
 }

@@ -22,17 +22,6 @@ public static class DigestLedgerApi
 {
     public const string Pending = "pending";
 
-    public static IEndpointRouteBuilder MapDigestLedgerApi(this IEndpointRouteBuilder app)
-    {
-        var digest = app.MapGroup("/api/manage/digest").WithTags("Operations");
-        digest.MapGet("/", CurrentAsync).WithName("DigestLedgerCurrent")
-            .WithSummary("Each recipient's digest of their current week: pending, sending, sent or failed (attempts, last error).");
-        digest.MapGet("/{week}", WeekAsync).WithName("DigestLedgerWeek").WithSummary("The ledger of one ISO week, e.g. 2026-W49.");
-        digest.MapDelete("/{week}/{recipientId}", ForgetAsync).WithName("DigestLedgerForget")
-            .WithSummary("Forget one recipient's digest of a week: the next run sends it again (a resend, or a retry after giving up).");
-        return app;
-    }
-
     internal static async Task<Ok<DigestLedgerList>> CurrentAsync(RecipientStore recipients, DigestLedgerStore ledger, TimeProvider time,
         IOptions<DigestOptions> options, CancellationToken cancellationToken)
     {

@@ -15,18 +15,6 @@ namespace Jamsostek.Functions.ManageRecipients;
 /// </summary>
 public static partial class RecipientsApi
 {
-    public static IEndpointRouteBuilder MapRecipientsApi(this IEndpointRouteBuilder app)
-    {
-        var recipients = app.MapGroup("/api/manage/recipients").WithTags("Operations");
-        recipients.MapGet("/", ListAsync).WithName("ListRecipients").WithSummary("Digest recipients, all or one region's (region=5204).");
-        recipients.MapGet("/{recipientId}", GetAsync).WithName("GetRecipient").WithSummary("One digest recipient.");
-        recipients.MapPost("/", CreateAsync).WithName("CreateRecipient")
-            .WithSummary("Add a digest recipient: region, name, role, email, language (id or en); id optional (generated).");
-        recipients.MapPut("/{recipientId}", PutAsync).WithName("PutRecipient").WithSummary("Create or replace the recipient with this id.");
-        recipients.MapDelete("/{recipientId}", DeleteAsync).WithName("DeleteRecipient").WithSummary("Remove a digest recipient.");
-        return app;
-    }
-
     internal static async Task<Results<Ok<RecipientList>, ProblemHttpResult>> ListAsync(HttpContext context, RecipientStore store, CancellationToken cancellationToken)
     {
         string? region = null;

@@ -11,12 +11,6 @@ public static class PortalEndpoints
 {
     private static readonly FrozenDictionary<string, (byte[] Content, string ContentType)> Files = Load();
 
-    public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/{**path}", Serve).WithName("Portal").ExcludeFromDescription();
-        return app;
-    }
-
     internal static IResult Serve(string? path, HttpContext context)
     {
         var name = string.IsNullOrEmpty(path) ? "index.html" : path;

@@ -21,15 +21,6 @@ public static class ReprocessUploadApi
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapReprocessUpload(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/manage/uploads/{uploadId}/reprocess", ReprocessAsync)
-            .WithName("ReprocessUpload")
-            .WithSummary("Queue the unfinished chunks of a failed upload again.")
-            .WithTags("Operations");
-        return app;
-    }
-
     internal static async Task<Results<Accepted<ReprocessResponse>, ProblemHttpResult>> ReprocessAsync(
         string uploadId, UploadStore uploads, ChunkResultStore chunks, QueueServiceClient queues, CancellationToken cancellationToken)
     {

@@ -1,19 +1,19 @@
-using Jamsostek.Functions.CustomHandler;
 using Jamsostek.Functions.Staging;
+using Jamsostek.Functions.Storage;
 using Jamsostek.Functions.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Jamsostek.Functions.ValidateChunk;
 
 /// <summary>
-/// ValidateChunk (queueTrigger on <c>validation</c>): validates one chunk, stores what passes, and finalizes the
-/// upload when it was the last chunk to finish. A failure answers 500, so the host retries the message; on the
-/// last attempt the upload is marked <c>failed</c> with the reason before the message goes to the poison queue.
+/// ValidateChunk (queue trigger on <c>validation</c>): validates one chunk, stores what passes, and finalizes the
+/// upload when it was the last chunk to finish. A failure fails the invocation, so the host retries the message; on
+/// the last attempt (the message's dequeue count from its binding data) the upload is marked <c>failed</c> with the
+/// reason before the message goes to the poison queue.
 /// </summary>
-public static class ValidateChunkFunction
+public sealed class ValidateChunkFunction(ChunkValidation validation, UploadFinalizer finalizer, ValidationServices services)
 {
     public const string Name = "ValidateChunk";
-    public const string TriggerBinding = "chunk";
 
     /// <summary>
     /// Chunks validated at once in this process. The host delivers 16 at a time (host.json batchSize); past a few the
@@ -24,48 +24,25 @@ public static class ValidateChunkFunction
 
     private static readonly SemaphoreSlim Running = new(MaxConcurrentChunks, MaxConcurrentChunks);
 
-    public static IHostApplicationBuilder AddValidation(this IHostApplicationBuilder builder)
+    [Function(Name)]
+    public async Task RunAsync([QueueTrigger(QueueNames.Validation)] ChunkMessage message, long dequeueCount, CancellationToken cancellationToken)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ValidationServices>();
-        builder.Services.AddSingleton<ChunkValidation>();
-        builder.Services.AddSingleton<UploadFinalizer>();
-        return builder;
-    }
-
-    public static IEndpointRouteBuilder MapValidateChunk(this IEndpointRouteBuilder app)
-    {
-        app.MapPost(FunctionInvocationEndpoints.InvocationRoute(Name), RunAsync).AsFunctionInvocation(Name);
-        return app;
-    }
-
-    internal static async Task<Ok<InvocationResponse>> RunAsync(InvocationRequest request, ChunkValidation validation, UploadFinalizer finalizer,
-        ValidationServices services, CancellationToken cancellationToken)
-    {
-        var message = request.GetJson(TriggerBinding, StagingJsonContext.Default.ChunkMessage);
-        var attempt = request.QueueTrigger.DequeueCount;
         try
         {
-            ChunkResultEntity? result;
             await Running.WaitAsync(cancellationToken);
             try
             {
-                result = await validation.ValidateAsync(message, cancellationToken);
+                await validation.ValidateAsync(message, cancellationToken);
             }
             finally
             {
                 Running.Release();
             }
-            var finalized = await finalizer.TryFinalizeAsync(message.Region, message.UploadId, cancellationToken);
-            var response = new InvocationResponse()
-                .WithLog(result is null
-                    ? $"Upload {message.UploadId} chunk {message.Chunk}: done already."
-                    : $"Upload {message.UploadId} chunk {message.Chunk}: {result.Accepted} accepted, {result.Rejected} rejected.");
-            return TypedResults.Ok(finalized ? response.WithLog($"Upload {message.UploadId} is final.") : response);
+            await finalizer.TryFinalizeAsync(message.Region, message.UploadId, cancellationToken);
         }
-        catch (Exception ex) when (attempt >= ValidationServices.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (dequeueCount >= ValidationServices.MaxDequeueCount && !cancellationToken.IsCancellationRequested)
         {
-            await MarkFailedAsync(services, message, attempt, ex, cancellationToken);
+            await MarkFailedAsync(services, message, (int)dequeueCount, ex, cancellationToken);
             throw;
         }
     }

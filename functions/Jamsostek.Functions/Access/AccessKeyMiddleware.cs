@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+
+namespace Jamsostek.Functions.Access;
+
+/// <summary>
+/// Checks the caller's key before every function marked <see cref="RequiresAccessKeyAttribute"/>. Those functions are
+/// <c>AuthorizationLevel.Anonymous</c> for the host and the app checks the key itself, because Functions keys know
+/// nothing of regions or personal-data permission. The key travels as Functions keys do: the <c>x-functions-key</c>
+/// header or the <c>code</c> query parameter. A refused call never reaches the function: it gets the 401 problem.
+/// </summary>
+public sealed class AccessKeyMiddleware(ApiKeyStore keys, IConfiguration configuration, ILogger<AccessKeyMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    /// <summary>A development key with every region and personal-data permission; set only in local.settings.json.</summary>
+    public const string DevKeySetting = "JamsostekDevKey";
+
+    private const string ItemKey = "jamsostek.access";
+
+    private static readonly ConcurrentDictionary<string, bool> Guarded = new(StringComparer.Ordinal);
+
+    /// <summary>The key the middleware accepted for this request.</summary>
+    public static AccessKey Of(HttpContext context) => (AccessKey)context.Items[ItemKey]!;
+
+    /// <summary>Whether the function's class asks for a key (decided once per function).</summary>
+    public static bool Applies(FunctionContext context) =>
+        Guarded.GetOrAdd(context.FunctionDefinition.EntryPoint, static entryPoint =>
+        {
+            var typeName = entryPoint[..entryPoint.LastIndexOf('.')];
+            return typeof(AccessKeyMiddleware).Assembly.GetType(typeName)?.GetCustomAttribute<RequiresAccessKeyAttribute>() is not null;
+        });
+
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        var http = context.GetHttpContext() ?? throw new InvalidOperationException($"{context.FunctionDefinition.Name} is not an HTTP function.");
+        var presented = http.Request.Headers["x-functions-key"].FirstOrDefault() ?? http.Request.Query["code"].FirstOrDefault();
+        var access = string.IsNullOrWhiteSpace(presented) ? null : await ResolveAsync(presented, context.CancellationToken);
+        if (access is null)
+        {
+            AccessLog.Refused(logger, http.Request.Path, string.IsNullOrWhiteSpace(presented) ? "no key" : "unknown or revoked key");
+            context.GetInvocationResult().Value = ApiProblems.Unauthorized(ApiProblems.LanguageOf(http));
+            return;
+        }
+        http.Items[ItemKey] = access;
+        await next(context);
+    }
+
+    private async Task<AccessKey?> ResolveAsync(string presented, CancellationToken cancellationToken)
+    {
+        var devKey = configuration[DevKeySetting];
+        if (!string.IsNullOrEmpty(devKey) &&
+            CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(devKey)))
+        {
+            return new AccessKey("development", "Development key (local.settings.json)", null, Pii: true);
+        }
+        return await keys.FindAsync(presented, cancellationToken);
+    }
+}
+
+/// <summary>The function answers only callers with an access key of this app (checked by <see cref="AccessKeyMiddleware"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RequiresAccessKeyAttribute : Attribute;
+
+/// <summary>Key ids and paths only: never a key, a NIK or a name.</summary>
+internal static partial class AccessLog
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Refused {Path}: {Reason}")]
+    public static partial void Refused(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Key {KeyId} refused for region {Region} on {Path}")]
+    public static partial void RegionRefused(ILogger logger, string keyId, string region, string path);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Key {KeyId} ({Name}) created for regions {Regions}, personal data {Pii}")]
+    public static partial void KeyCreated(ILogger logger, string keyId, string name, string regions, bool pii);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Key {KeyId} revoked")]
+    public static partial void KeyRevoked(ILogger logger, string keyId);
+}

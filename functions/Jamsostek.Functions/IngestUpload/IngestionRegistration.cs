@@ -1,0 +1,10 @@
+namespace Jamsostek.Functions.IngestUpload;
+
+public static class IngestionRegistration
+{
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IngestServices>();
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Jamsostek.Functions.ValidateChunk;
+
+public static class ValidationRegistration
+{
+    public static IHostApplicationBuilder AddValidation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ValidationServices>();
+        builder.Services.AddSingleton<ChunkValidation>();
+        builder.Services.AddSingleton<UploadFinalizer>();
+        return builder;
+    }
+}
