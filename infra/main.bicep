@@ -1,7 +1,7 @@
-// Jamsostek Functions on Azure: a Flex Consumption function app (Linux) running the custom handler, its storage
+// Jamsostek Functions on Azure: a Flex Consumption function app (Linux) running the .NET isolated worker, its storage
 // account (uploads, staging, reports, queues, tables), Event Grid delivering uploads to IngestUpload,
-// Application Insights, Key Vault for the SMTP credentials, Communication Services email and, optionally,
-// Service Bus for the validation queue. Deploy with `az deployment group create` (README, Deploy).
+// Application Insights, Key Vault for the SMTP credentials and Communication Services email. Deploy with
+// `az deployment group create` (README, Deploy).
 targetScope = 'resourceGroup'
 
 @minLength(1)
@@ -11,13 +11,6 @@ param environmentName string
 
 @description('Azure region of the resources; Flex Consumption must be offered there (southeastasia is, for Indonesia).')
 param location string = resourceGroup().location
-
-@description('What carries validation work from IngestUpload to ValidateChunk. Publish the app with the same value (-p:ValidationTransport=...).')
-@allowed([
-  'StorageQueue'
-  'ServiceBus'
-])
-param validationTransport string = 'StorageQueue'
 
 @description('Create the Event Grid subscriptions that deliver new blobs to the Event Grid blob triggers (uploads to IngestUpload). False on the first deployment: a subscription needs the running app\'s blobs_extension key (README, Deploy).')
 param subscribeBlobTriggers bool = false
@@ -37,14 +30,6 @@ param instanceMemoryMB int = 2048
 
 @description('NCRONTAB schedule of PublishDigest (%DigestSchedule%), in UTC. Hourly, so that 07:00 on Monday in WIB, WITA and WIT are each caught; the send ledger sends each recipient once a week.')
 param digestSchedule string = '0 0 * * * *'
-
-@description('Service Bus tier when validationTransport is ServiceBus.')
-@allowed([
-  'Basic'
-  'Standard'
-  'Premium'
-])
-param serviceBusSku string = 'Basic'
 
 @description('Create Azure Communication Services email with an Azure-managed sender domain for the digest.')
 param provisionEmail bool = true
@@ -83,14 +68,13 @@ var allTags = union(tags, {
   application: 'jamsostek-functions'
   environment: environmentName
 })
-var useServiceBus = validationTransport == 'ServiceBus'
 
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 
 // What the functions' bindings and code use (the app also creates them on first use). Literal lists: a test reads
-// them from the compiled template and checks every container, queue, %setting% and Event Grid blob trigger that a
-// function.json names against them.
+// them from the compiled template and checks every container, queue, %setting% and Event Grid blob trigger that the
+// app's functions.metadata names against them.
 var appContainers = [
   'uploads'
   'staging'
@@ -99,10 +83,6 @@ var appContainers = [
 var storageQueues = [
   'validation'
   'validation-poison'
-]
-// The queues -p:ValidationTransport=ServiceBus moves to Service Bus (Jamsostek.Packaging's TransportSwitch).
-var serviceBusQueues = [
-  'validation'
 ]
 var appTables = [
   'uploads'
@@ -113,15 +93,13 @@ var appTables = [
   'participantchanges'
   'coverage'
 ]
-// Blob triggers with "source": "EventGrid" and the container each one watches.
+// Blob triggers with "source": "EventGrid" (functions.metadata) and the container each one watches.
 var eventGridBlobTriggers = [
   {
     functionName: 'IngestUpload'
     containerName: 'uploads'
   }
 ]
-// host.json queues.maxDequeueCount: Service Bus dead-letters after as many deliveries.
-var maxDeliveryCount = 5
 
 var smtpSecretNames = {
   username: 'smtp-username'
@@ -174,18 +152,6 @@ module keyVault 'app/keyvault.bicep' = {
   }
 }
 
-module serviceBus 'app/servicebus.bicep' = if (useServiceBus) {
-  name: 'servicebus'
-  params: {
-    name: '${abbrs.serviceBusNamespaces}${resourceToken}'
-    location: location
-    tags: allTags
-    skuName: serviceBusSku
-    queues: serviceBusQueues
-    maxDeliveryCount: maxDeliveryCount
-  }
-}
-
 module email 'app/email.bicep' = if (provisionEmail) {
   name: 'email'
   params: {
@@ -218,14 +184,16 @@ module rbac 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     telemetryWithIdentity: disableApplicationInsightsLocalAuth
     keyVaultName: keyVault.outputs.name
-    serviceBusNamespaceName: useServiceBus ? serviceBus!.outputs.name : ''
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
   }
 }
 
+// The app settings, whole. No FUNCTIONS_WORKER_RUNTIME or FUNCTIONS_EXTENSION_VERSION: Flex Consumption takes the
+// runtime (dotnet-isolated 10.0) from functionAppConfig in app/api.bicep and does not support those settings.
 var storageSettings = {
-  // Identity-based host storage: no account key anywhere (the account refuses shared keys).
+  // Identity-based storage of the host, the bindings and the app's own clients: no account key anywhere (the
+  // account refuses shared keys).
   AzureWebJobsStorage__accountName: storage.outputs.name
   AzureWebJobsStorage__credential: 'managedidentity'
 }
@@ -235,12 +203,6 @@ var telemetrySettings = union(
   },
   disableApplicationInsightsLocalAuth ? { APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD' } : {}
 )
-var serviceBusSettings = useServiceBus
-  ? {
-      ServiceBusConnection__fullyQualifiedNamespace: serviceBus!.outputs.fullyQualifiedNamespace
-      ServiceBusConnection__credential: 'managedidentity'
-    }
-  : {}
 // SMTP relay of Communication Services; the credentials come from Key Vault through references.
 var mailSettings = {
   Smtp__Host: 'smtp.azurecomm.net'
@@ -250,7 +212,7 @@ var mailSettings = {
   Smtp__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${smtpSecretNames.password}/)'
   Smtp__SenderAddress: provisionEmail ? email!.outputs.senderAddress : ''
 }
-// Settings a function.json reads as %Name% (timer schedules and the like).
+// Settings the functions' bindings read as %Name% (timer schedules and the like).
 var functionSettings = {
   DigestSchedule: digestSchedule
   // The root URL is the office portal (function Portal), not the host's landing page.
@@ -264,7 +226,7 @@ module appSettings 'app/appsettings.bicep' = {
   ]
   params: {
     functionAppName: api.outputs.name
-    appSettings: union(storageSettings, telemetrySettings, serviceBusSettings, mailSettings, functionSettings)
+    appSettings: union(storageSettings, telemetrySettings, mailSettings, functionSettings)
   }
 }
 
@@ -296,6 +258,4 @@ output KEY_VAULT_NAME string = keyVault.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output LOG_ANALYTICS_NAME string = monitoring.outputs.logAnalyticsName
 output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
-output VALIDATION_TRANSPORT string = validationTransport
-output SERVICE_BUS_NAMESPACE string = useServiceBus ? serviceBus!.outputs.name : ''
 output EMAIL_SENDER_ADDRESS string = provisionEmail ? email!.outputs.senderAddress : ''

@@ -1,4 +1,5 @@
-using Jamsostek.LocalHost.App;
+using Jamsostek.FunctionsHost;
+using Jamsostek.FunctionsHost.App;
 using Jamsostek.LocalHost.DevServices;
 using Microsoft.Extensions.Logging;
 

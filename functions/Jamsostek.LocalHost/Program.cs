@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Jamsostek.LocalHost;
-using Jamsostek.LocalHost.App;
+using Jamsostek.FunctionsHost;
+using Jamsostek.FunctionsHost.App;
 using Jamsostek.LocalHost.DevServices;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,7 @@ using var loggers = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; })
     .AddFilter("Microsoft", LogLevel.Warning)
     .AddFilter("System", LogLevel.Warning)
+    .AddFilter("Grpc", LogLevel.Warning)
     .AddFilter("Yarp", LogLevel.Warning));
 
 try
@@ -40,7 +42,13 @@ try
     await using var system = await LocalSystem.StartAsync(scriptRoot, port, loggers, stop.Token);
     using var stopSystem = stop.Token.Register(() => _ = system.Host.BeginStoppingAsync());
     await StartupJob.RunAsync(system, Console.Out, loggers, stop.Token);
-    await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+    // Runs until Ctrl+C, or until the host gives up on a worker that keeps failing (as the Functions host stops then).
+    var stoppedOnItsOwn = await Task.WhenAny(system.Host.Stopped, Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => (string?)null, TaskScheduler.Default));
+    if (await stoppedOnItsOwn is { } reason)
+    {
+        Console.Error.WriteLine($"Stopped: {reason}");
+        return 1;
+    }
     return 0;
 }
 catch (Exception ex) when (ex is FunctionAppException or DevServiceException)

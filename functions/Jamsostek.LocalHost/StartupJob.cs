@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Jamsostek.LocalHost.App;
-using Jamsostek.LocalHost.Http;
+using Jamsostek.FunctionsHost;
+using Jamsostek.FunctionsHost.App;
+using Jamsostek.FunctionsHost.Http;
 using Jamsostek.LocalHost.Samples;
 using Microsoft.Extensions.Logging;
 
@@ -10,12 +10,15 @@ namespace Jamsostek.LocalHost;
 
 /// <summary>
 /// The main job `start` runs once the system is up, so a newcomer sees it work: asks the app for its health
-/// through the host (which proves host, handler and storage talk to each other), prints where to look, then
+/// through the host (which proves host, worker and storage talk to each other), prints where to look, then
 /// uploads the sheets in samples/ on first start and prints what validation made of each, and gives the app the
 /// sample digest recipients (samples/recipients.json) when it has none.
 /// </summary>
 internal static class StartupJob
 {
+    /// <summary>The app's development access key (every region, personal data), set in local.settings.json only.</summary>
+    public const string DevKeySetting = "JamsostekDevKey";
+
     public static async Task<IReadOnlyList<SampleOutcome>> RunAsync(LocalSystem system, TextWriter output, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -39,7 +42,7 @@ internal static class StartupJob
 
         // The SDK clients map UseDevelopmentStorage=true to the emulator's well-known account and ports themselves.
         var storage = host.Settings.ConnectionString(AppSettings.StorageConnection);
-        var samples = new SampleUploads(new BlobServiceClient(storage), new TableServiceClient(storage), loggers.CreateLogger("Jamsostek.LocalHost.Samples"));
+        var samples = new SampleUploads(new BlobServiceClient(storage), http, host.Settings[DevKeySetting], loggers.CreateLogger("Jamsostek.LocalHost.Samples"));
         var outcomes = await samples.RunAsync(RepositoryPaths.Samples, output, cancellationToken);
         if (samples.IsDevelopmentStorage)
         {

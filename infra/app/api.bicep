@@ -64,10 +64,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // The custom handler: host.json names the self-contained linux-x64 executable the host starts.
+      // The .NET isolated worker on .NET 10: the host starts `dotnet Jamsostek.Functions.dll` (the package's
+      // worker.config.json). Flex Consumption takes runtime and version from here only; FUNCTIONS_WORKER_RUNTIME and
+      // FUNCTIONS_EXTENSION_VERSION are not app settings on this plan.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

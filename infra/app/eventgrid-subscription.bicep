@@ -33,6 +33,7 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-
     destination: {
       endpointType: 'WebHook'
       properties: {
+        // The blob extension's webhook; an isolated worker's function is Host.Functions.{name} there.
         endpointUrl: 'https://${functionAppHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${functionName}&code=${blobsExtensionKey}'
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64

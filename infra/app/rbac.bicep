@@ -13,9 +13,6 @@ param telemetryWithIdentity bool
 @description('Name of the Key Vault holding the SMTP credentials.')
 param keyVaultName string
 
-@description('Name of the Service Bus namespace; empty when validation runs on Storage queues.')
-param serviceBusNamespaceName string
-
 @description('Object id of an operator (person or group) given data access; empty for none.')
 param operatorPrincipalId string
 
@@ -36,7 +33,6 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
-  serviceBusDataOwner: '090c5cfd-751d-490a-894a-3ce6f1109419'
 }
 
 var hasOperator = !empty(operatorPrincipalId)
@@ -51,10 +47,6 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
-}
-
-resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = if (!empty(serviceBusNamespaceName)) {
-  name: serviceBusNamespaceName
 }
 
 // Storage Blob Data Owner: the host's keys, locks and blob receipts, the Flex Consumption deployment container,
@@ -108,18 +100,6 @@ resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// Azure Service Bus Data Owner: receive and send on the validation queue, and read its message count, which
-// target-based scaling of a Service Bus trigger needs (Receiver and Sender alone do not allow that).
-resource appServiceBusDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(serviceBusNamespaceName)) {
-  name: guid(serviceBus.id, appPrincipalId, roles.serviceBusDataOwner)
-  scope: serviceBus
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

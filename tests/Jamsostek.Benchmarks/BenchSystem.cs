@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Jamsostek.FunctionsHost;
 using Jamsostek.LocalHost;
 using Jamsostek.LocalHost.DevServices;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,7 +33,7 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public TableClient Table(string name) => new TableServiceClient(ConnectionString).GetTableClient(name);
 
-    public int HandlerProcessId => Host.HandlerProcess?.ProcessId ?? throw new InvalidOperationException("The host runs no handler process.");
+    public int WorkerProcessId => Host.Worker.ProcessId ?? throw new InvalidOperationException("The host runs no worker process.");
 
     public static async Task<BenchSystem> StartAsync(string scriptRoot)
     {

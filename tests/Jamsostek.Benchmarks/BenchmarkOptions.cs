@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Jamsostek.Benchmarks;
 
-/// <summary>What to run: the upload sizes, where to write the JSON figures, how to publish the handler for cold starts.</summary>
+/// <summary>What to run: the upload sizes, where to write the JSON figures, how to publish the app for cold starts.</summary>
 public sealed record BenchmarkOptions
 {
     public const int HeadlineRows = 100_000;
@@ -15,8 +15,8 @@ public sealed record BenchmarkOptions
 
     public string? JsonPath { get; init; }
 
-    /// <summary>"aot" (Native AOT, as deployed: the default), "composite" (ReadyToRun composite) or "r2r" (plain ReadyToRun) for the cold-start publish.</summary>
-    public string PublishMode { get; init; } = "aot";
+    /// <summary>"r2r" (ReadyToRun, as deployed: the default) or "jit" (no precompiled code) for the published app.</summary>
+    public string PublishMode { get; init; } = "r2r";
 
     public int LatencyUploads { get; init; } = 20;
 
@@ -45,7 +45,7 @@ public sealed record BenchmarkOptions
                     options = options with { JsonPath = Path.GetFullPath(Value()) };
                     break;
                 case "--publish":
-                    options = options with { PublishMode = Value() is "aot" or "composite" or "r2r" ? args[i] : throw new ArgumentException("--publish takes aot, composite or r2r.") };
+                    options = options with { PublishMode = Value() is "r2r" or "jit" ? args[i] : throw new ArgumentException("--publish takes r2r or jit.") };
                     break;
                 case "--latency-uploads":
                     options = options with { LatencyUploads = int.Parse(Value(), CultureInfo.InvariantCulture) };
@@ -70,10 +70,10 @@ public sealed record BenchmarkOptions
     }
 
     public const string Usage = """
-        dotnet run -c Release --project tests/Jamsostek.Benchmarks -- [--rows N[,N...]] [--json PATH] [--publish aot|composite|r2r]
+        dotnet run -c Release --project tests/Jamsostek.Benchmarks -- [--rows N[,N...]] [--json PATH] [--publish r2r|jit]
           --rows N      upload sizes (default 10000, 100000 and 300000); repeat or separate with commas
           --json PATH   also write the figures as one JSON object
-          --publish     how the handler is published for the cold-start figure: aot (Native AOT, as deployed; default), composite or r2r
-          --pipeline-only   ceiling, pipeline and handler memory only
+          --publish     how the app is published: r2r (ReadyToRun, as deployed; default) or jit
+          --pipeline-only   ceiling, pipeline and worker memory only
         """;
 }

@@ -46,7 +46,7 @@ public static class BenchmarkRun
         figures.SmallUploadLatencyAfterLargeMs = await SmallUploadLatencyAsync(system, again, "PKS/100B/BENCH/2028", seed: 101);
         log.WriteLine($"  median {Benchmarks.ColdStart.Median([.. figures.SmallUploadLatencyAfterLargeMs.Order()]):N0} ms");
 
-        log.WriteLine($"Cold start: the published handler ({options.PublishMode}) started {options.ColdStarts} times ...");
+        log.WriteLine($"Cold start: the published app's worker ({options.PublishMode}) started {options.ColdStarts} times by a local host ...");
         figures.ColdStart = await ColdStart.MeasureAsync(published, system.ConnectionString, options.PublishMode, options.ColdStarts);
         log.WriteLine($"  median {figures.ColdStart.MedianMs:N0} ms");
         figures.LoadAverageAtEnd = Machine.LoadAverage();
@@ -64,7 +64,7 @@ public static class BenchmarkRun
         var ceiling = await Ceiling.MeasureAsync(system, sheets, data);
         log.WriteLine($"  ceiling {ceiling:N0} entities/s");
 
-        var memory = HandlerMemory.StartMeasuring(system.HandlerProcessId);
+        var memory = ProcessMemory.StartMeasuring(system.WorkerProcessId);
         long? stagedPeak = null;
         var (record, elapsed, staged) = await system.UploadAndWaitAsync(sheets.Region, $"peserta-{rows}.xlsx", xlsx, TimeSpan.FromSeconds(180 + rows / 250),
             onStaged: () => stagedPeak = memory?.PeakBytes());
@@ -84,7 +84,7 @@ public static class BenchmarkRun
         log.WriteLine($"  chunks validated from {(chunkTimes.Min() - record.GetDateTimeOffset("ReceivedAt")!.Value).TotalSeconds:N1} s to {(chunkTimes.Max() - record.GetDateTimeOffset("ReceivedAt")!.Value).TotalSeconds:N1} s after the upload was received; finalization {finalizing.TotalSeconds:N1} s");
         var run = new BenchmarkFigures.SizeFigures(rows, ceiling, rows / elapsed.TotalSeconds, elapsed.TotalSeconds, staged?.TotalSeconds, finalizing.TotalSeconds, peak is null ? null : peak.Value / 1024d / 1024d);
         figures.Sizes.Add(run);
-        log.WriteLine($"  pipeline {run.PipelineRowsPerSecond:N0} rows/s ({elapsed.TotalSeconds:N1} s, staged after {staged?.TotalSeconds:N1} s), ratio {run.PipelineToCeiling:N2}, handler peak {run.PeakWorkingSetMb:N0} MB ({stagedPeak / 1024 / 1024:N0} MB by the end of staging, from {memory?.BaselineBytes / 1024 / 1024:N0} MB)");
+        log.WriteLine($"  pipeline {run.PipelineRowsPerSecond:N0} rows/s ({elapsed.TotalSeconds:N1} s, staged after {staged?.TotalSeconds:N1} s), ratio {run.PipelineToCeiling:N2}, worker peak {run.PeakWorkingSetMb:N0} MB ({stagedPeak / 1024 / 1024:N0} MB by the end of staging, from {memory?.BaselineBytes / 1024 / 1024:N0} MB)");
 
         if (!headline)
         {

@@ -1,48 +1,44 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
+using Jamsostek.FunctionsHost;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jamsostek.Benchmarks;
 
 /// <summary>
-/// The handler's cold start: the app published self-contained for linux-x64 (as README publishes it: Native AOT; a ReadyToRun composite image or plain ReadyToRun when asked),
-/// started as the Functions host starts it (FUNCTIONS_CUSTOMHANDLER_PORT and the app settings in the environment),
-/// timed from process start to the first answered invocation (GET /api/health, an HTTP-trigger function).
+/// The worker's cold start: the app published as README publishes it (ReadyToRun for linux-x64; plain JIT when asked,
+/// for comparison), its worker started by the local host as the Functions host starts it (worker.config.json, the
+/// handshake, the function loads), timed from the worker process's start to the first answer through the host to
+/// GET /api/health (an HTTP function reading storage).
 /// </summary>
 public static class ColdStart
 {
-    public sealed record Figures(string PublishMode, double MedianMs, IReadOnlyList<double> RunsMs, long ExecutableBytes);
+    public sealed record Figures(string PublishMode, double MedianMs, IReadOnlyList<double> RunsMs, long PackageBytes);
 
-    /// <summary>Starts the published handler in <paramref name="output"/> <paramref name="runs"/> times.</summary>
+    /// <summary>Starts a local host on the published app <paramref name="runs"/> times, each with a fresh worker.</summary>
     public static async Task<Figures> MeasureAsync(string output, string connectionString, string publishMode, int runs)
     {
-        var executable = Path.Combine(output, "Jamsostek.Functions");
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            times.Add(await StartOnceAsync(executable, output, connectionString));
+            times.Add(await StartOnceAsync(output, connectionString));
         }
         var sorted = times.Order().ToList();
-        return new Figures(publishMode, Median(sorted), times, new FileInfo(executable).Length);
+        var bytes = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Sum(file => new FileInfo(file).Length);
+        return new Figures(publishMode, Median(sorted), times, bytes);
     }
 
     public static double Median(IReadOnlyList<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 
-    /// <summary>Publishes the app as README's Deploy section does ("aot"), or as ReadyToRun ("composite", "r2r"); returns the folder.</summary>
+    /// <summary>Publishes the app with README's command ("r2r": ReadyToRun, what Azure runs) or without ReadyToRun ("jit"); returns the folder.</summary>
     public static async Task<string> PublishAsync(string publishMode)
     {
         var project = typeof(ColdStart).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "JamsostekFunctionsProject").Value!;
         var output = Path.Combine(Path.GetTempPath(), $"jamsostek-bench-publish-{publishMode}");
-        // "aot" is README's publish command unchanged (what Azure runs); the others for comparison.
-        string[] mode = publishMode switch
-        {
-            "composite" => ["-p:PublishAot=false"],
-            "r2r" => ["-p:PublishAot=false", "-p:PublishReadyToRunComposite=false"],
-            _ => [],
-        };
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", .. mode, "-o", output, "-nologo", "-v", "q"])
+        string[] mode = publishMode == "jit" ? ["-p:PublishReadyToRun=false"] : [];
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", .. mode, "-o", output, "-nologo", "-v", "q"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -58,65 +54,34 @@ public static class ColdStart
         return output;
     }
 
-    private static async Task<double> StartOnceAsync(string executable, string workingDirectory, string connectionString)
+    private static async Task<double> StartOnceAsync(string scriptRoot, string connectionString)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo(executable)
+        // The benchmark's own host id, so blob receipts and timer locks are shared and nothing runs twice; the
+        // non-HTTP functions off, so the measured worker serves the one request and nothing else.
+        await using var host = await LocalFunctionsHost.StartAsync(new LocalHostOptions
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["AzureWebJobsStorage"] = connectionString;
-        start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "custom";
-        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(1) })
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            while (clock.Elapsed < TimeSpan.FromSeconds(30))
+            ScriptRoot = scriptRoot,
+            Settings = new Dictionary<string, string?>
             {
-                try
-                {
-                    using var response = await client.GetAsync("api/health");
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        throw new InvalidOperationException($"The published handler answered GET /api/health with {(int)response.StatusCode}.");
-                    }
-                    return clock.Elapsed.TotalMilliseconds;
-                }
-                catch (HttpRequestException ex) when (ex.InnerException is SocketException)
-                {
-                    if (process.HasExited)
-                    {
-                        throw new InvalidOperationException($"The published handler exited with {process.ExitCode} before answering.");
-                    }
-                    await Task.Delay(2);
-                }
-            }
-            throw new TimeoutException("The published handler did not answer within 30 s.");
-        }
-        finally
+                ["AzureWebJobsStorage"] = connectionString,
+                ["AzureFunctionsWebHost__hostid"] = "benchmark",
+                ["AzureWebJobs.IngestUpload.Disabled"] = "true",
+                ["AzureWebJobs.ValidateChunk.Disabled"] = "true",
+                ["AzureWebJobs.PublishDigest.Disabled"] = "true",
+                ["DigestSchedule"] = "0 0 0 1 1 *",
+            },
+            ReadEnvironment = false,
+            HttpPort = 0,
+            LoggerFactory = NullLoggerFactory.Instance,
+        });
+        var started = Process.GetProcessById(host.Worker.ProcessId!.Value).StartTime.ToUniversalTime();
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await client.GetAsync("api/health");
+        var answered = DateTime.UtcNow;
+        if (response.StatusCode != HttpStatusCode.OK)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            throw new InvalidOperationException($"The published app answered GET /api/health with {(int)response.StatusCode}.");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return (answered - started).TotalMilliseconds;
     }
 }

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace Jamsostek.Benchmarks;
 
 /// <summary>
-/// The participants CSV export of one agreement through the HTTP API (host, handler, table, CSV) against a raw scan
+/// The participants CSV export of one agreement through the HTTP API (host, worker, table, CSV) against a raw scan
 /// of the same partition with the SDK (1,000 a page, every property). exportToScan = scan seconds / export seconds.
 /// </summary>
 public static class Export

@@ -22,6 +22,19 @@ public sealed class CompiledTemplate : IAsyncLifetime
     public IReadOnlyList<string> StringList(string variable) =>
         [.. Variables[variable]!.AsArray().Select(item => (string)item!)];
 
+    /// <summary>Every resource of one type the template deploys (not <c>existing</c> ones), in the main template and in the modules' templates.</summary>
+    public IReadOnlyList<JsonObject> Resources(string type) =>
+        [.. Templates()
+            .SelectMany(t => t["resources"] switch
+            {
+                JsonArray array => array.Select(resource => resource!.AsObject()),
+                // languageVersion 2.0 keys resources by symbolic name.
+                JsonObject byName => byName.Select(resource => resource.Value!.AsObject()),
+                _ => [],
+            })
+            .Where(resource => (bool?)resource["existing"] != true)
+            .Where(resource => string.Equals((string?)resource["type"], type, StringComparison.OrdinalIgnoreCase))];
+
     /// <summary>The main template and every module's template nested in it.</summary>
     public IEnumerable<JsonObject> Templates() => TemplatesIn(Json);
 

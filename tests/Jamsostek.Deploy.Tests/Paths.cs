@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Jamsostek.Deploy.Tests;
 
-/// <summary>Paths fixed at build time: the repository and the Bicep CLI from the restored package.</summary>
+/// <summary>Paths fixed at build time: the repository, the function app's build output and the Bicep CLI from the restored package.</summary>
 internal static class Paths
 {
     public static string Root { get; } = Metadata("JamsostekRepositoryRoot");
@@ -11,8 +11,12 @@ internal static class Paths
 
     public static string MainTemplate => Path.Combine(Infra, "main.bicep");
 
-    /// <summary>The app's source folder: host.json and one folder per function with its function.json.</summary>
-    public static string FunctionApp => Path.Combine(Root, "functions", "Jamsostek.Functions");
+    /// <summary>
+    /// The app's build output, the folder the Functions host loads (a publish folder has the same files):
+    /// functions.metadata, host.json, worker.config.json, extensions.json and .azurefunctions/. The project reference
+    /// builds it before the tests, in the same configuration.
+    /// </summary>
+    public static string FunctionApp { get; } = Metadata("JamsostekFunctionAppOutput");
 
     /// <summary>The package's props write the path with Windows separators.</summary>
     public static string Bicep { get; } = Path.GetFullPath(Metadata("BicepPath").Replace('\\', '/'));

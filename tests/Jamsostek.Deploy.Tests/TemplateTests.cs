@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Jamsostek.Packaging;
 
 namespace Jamsostek.Deploy.Tests;
 
 /// <summary>
 /// CI's check of infra/: the Bicep CLI (NuGet Azure.Bicep.CommandLine.linux-x64, pinned in Directory.Packages.props)
-/// builds and lints main.bicep with its modules with no error and no warning, and the template provisions what the
-/// functions' bindings name.
+/// builds and lints main.bicep with its modules with no error and no warning, the function app runs the runtime the
+/// app's build output is made for, and the template provisions what the functions' bindings (functions.metadata) name.
 /// </summary>
 public sealed partial class TemplateTests(CompiledTemplate template) : IClassFixture<CompiledTemplate>
 {
@@ -112,24 +111,6 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
     }
 
     [Fact]
-    public void ServiceBusProvidesTheQueuesThePublishStepMoves()
-    {
-        var serviceBusQueues = template.StringList("serviceBusQueues");
-        var bound = FunctionApp.Bindings(Paths.FunctionApp).Select(binding => binding.QueueName).ToHashSet();
-
-        Assert.Equal(TransportSwitch.DefaultQueues.Order(), serviceBusQueues.Order());
-        Assert.All(serviceBusQueues, queue => Assert.Contains(queue, bound));
-    }
-
-    [Fact]
-    public void ServiceBusDeadLettersAfterAsManyDeliveriesAsHostJsonAllowsDequeues()
-    {
-        var host = FunctionApp.HostJson(Paths.FunctionApp);
-
-        Assert.Equal((int)host["extensions"]!["queues"]!["maxDequeueCount"]!, (int)template.Variables["maxDeliveryCount"]!);
-    }
-
-    [Fact]
     public void EveryEventGridBlobTriggerGetsAnEventGridSubscriptionOnItsContainer()
     {
         var subscribed = template.Variables["eventGridBlobTriggers"]!.AsArray()
@@ -146,18 +127,112 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
     }
 
     [Fact]
-    public void EverySettingAFunctionJsonReadsIsAnAppSetting()
+    public void EverySettingABindingReadsIsAnAppSetting()
     {
         var settings = template.Variables["functionSettings"]!.AsObject().Select(setting => setting.Key).ToHashSet();
 
         var referenced = FunctionApp.Bindings(Paths.FunctionApp)
-            .SelectMany(binding => binding.Json.Select(property => property.Value))
-            .OfType<JsonValue>()
-            .Where(value => value.TryGetValue<string>(out _))
-            .SelectMany(value => SettingReference().Matches((string)value!).Select(match => match.Groups[1].Value))
+            .SelectMany(binding => binding.Strings())
+            .SelectMany(text => SettingReference().Matches(text).Select(match => match.Groups[1].Value))
             .ToList();
 
+        Assert.Contains("DigestSchedule", referenced);
         Assert.All(referenced, setting => Assert.Contains(setting, settings));
+    }
+
+    [Fact]
+    public void EveryConnectionABindingUsesIsAnIdentityBasedConnectionOfTheApp()
+    {
+        var appSettings = AppSettingsExpression();
+
+        // A storage binding without "connection" uses AzureWebJobsStorage, as the host's own storage does.
+        var connections = FunctionApp.Bindings(Paths.FunctionApp)
+            .Where(binding => !binding.IsType("httpTrigger") && !binding.IsType("http") && !binding.IsType("timerTrigger"))
+            .Select(binding => binding.Connection ?? "AzureWebJobsStorage")
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(connections);
+        Assert.All(connections, connection =>
+        {
+            Assert.Contains($"'{connection}__accountName'", appSettings);
+            Assert.Contains($"'{connection}__credential', 'managedidentity'", appSettings);
+        });
+    }
+
+    [Fact]
+    public void FunctionAppRunsTheDotnetIsolatedRuntimeTheAppIsBuiltFor()
+    {
+        var site = Assert.Single(template.Resources("Microsoft.Web/sites"));
+        var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
+        var worker = FunctionApp.WorkerConfig(Paths.FunctionApp)["description"]!;
+        var targetFramework = (string)FunctionApp.RuntimeConfig(Paths.FunctionApp)["runtimeOptions"]!["tfm"]!;
+
+        Assert.Equal("dotnet-isolated", (string?)runtime["name"]);
+        Assert.Equal("10.0", (string?)runtime["version"]);
+        Assert.Equal((string?)worker["language"], (string?)runtime["name"]);
+        Assert.Equal($"net{(string?)runtime["version"]}", targetFramework);
+    }
+
+    [Fact]
+    public void FunctionAppIsAFlexConsumptionAppThatDeploysFromItsContainer()
+    {
+        var site = Assert.Single(template.Resources("Microsoft.Web/sites"));
+        var plan = Assert.Single(template.Resources("Microsoft.Web/serverfarms"));
+
+        Assert.Equal("functionapp,linux", (string?)site["kind"]);
+        Assert.Equal("FlexConsumption", (string?)plan["sku"]!["tier"]);
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.Equal("blobContainer", (string?)site["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!["type"]);
+        // Flex Consumption has no stack settings in siteConfig; the runtime is functionAppConfig's.
+        var siteConfig = site["properties"]!["siteConfig"]?.AsObject() ?? [];
+        Assert.DoesNotContain(siteConfig, property => property.Key is "appSettings" or "linuxFxVersion" or "netFrameworkVersion");
+    }
+
+    [Theory]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME")]
+    [InlineData("FUNCTIONS_EXTENSION_VERSION")]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME_VERSION")]
+    [InlineData("WEBSITE_RUN_FROM_PACKAGE")]
+    [InlineData("WEBSITE_CONTENTSHARE")]
+    [InlineData("WEBSITE_CONTENTAZUREFILECONNECTIONSTRING")]
+    [InlineData("WEBSITE_TIME_ZONE")]
+    public void TemplateSetsNoAppSettingFlexConsumptionDoesNotSupport(string setting)
+    {
+        Assert.DoesNotContain(setting, template.Build.Output);
+    }
+
+    [Fact]
+    public void AppSettingsConnectStorageAndTelemetryWithTheAppsIdentity()
+    {
+        var appSettings = AppSettingsExpression();
+
+        Assert.Contains("'AzureWebJobsStorage__accountName'", appSettings);
+        Assert.Contains("'AzureWebJobsStorage__credential', 'managedidentity'", appSettings);
+        Assert.Contains("'APPLICATIONINSIGHTS_CONNECTION_STRING'", appSettings);
+        Assert.Contains("'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', 'Authorization=AAD'", appSettings);
+        Assert.DoesNotContain("AccountKey", template.Build.Output);
+    }
+
+    [Fact]
+    public void EventGridSubscriptionsCallTheBlobExtensionWebhookOfTheFunction()
+    {
+        var subscription = Assert.Single(template.Resources("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
+        var destination = subscription["properties"]!["destination"]!;
+        var url = (string)destination["properties"]!["endpointUrl"]!;
+
+        Assert.Equal("WebHook", (string?)destination["endpointType"]);
+        // https://{host}/runtime/webhooks/blobs?functionName=Host.Functions.{function}&code={blobs_extension key}
+        Assert.Contains("'https://{0}/runtime/webhooks/blobs?functionName=Host.Functions.{1}&code={2}'", url);
+        Assert.Contains("systemKeys.blobs_extension", url);
+        Assert.Equal("Microsoft.Storage.BlobCreated", (string?)Assert.Single(subscription["properties"]!["filter"]!["includedEventTypes"]!.AsArray()));
+    }
+
+    /// <summary>The appsettings module's appSettings parameter: one ARM expression (its values come from module outputs).</summary>
+    private string AppSettingsExpression()
+    {
+        var module = Assert.Single(template.Json["resources"]!.AsArray(), resource => (string?)resource!["name"] == "appsettings")!;
+        return (string)module["properties"]!["parameters"]!["appSettings"]!["value"]!;
     }
 
     [GeneratedRegex("%([^%]+)%")]

@@ -4,7 +4,7 @@ using Jamsostek.TestData;
 namespace Jamsostek.Faults.Tests;
 
 /// <summary>
-/// The pipeline under faults: the handler or the whole local host killed mid-upload, many uploads at once, storage
+/// The pipeline under faults: the worker or the whole local host killed mid-upload, many uploads at once, storage
 /// answering 503 for a while. Each ends with exact counts, every valid worker stored once, nothing left validating.
 /// </summary>
 [Collection(FaultCollection.Name)]
@@ -19,11 +19,11 @@ public sealed class FaultToleranceTests(FaultFixture system)
         var uploadId = await system.UploadAsync(scenario.Region, "peserta-2041.csv", Scenario.Csv(rows));
 
         await system.WaitForChunksAsync(uploadId, 5, TimeSpan.FromMinutes(2));
-        var killed = system.Host.HandlerProcess!.ProcessId;
-        system.Host.HandlerProcess.Crash();
+        var killed = system.Host.Worker.ProcessId;
+        system.Host.Worker.Crash();
 
         var record = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromMinutes(3));
-        Assert.NotEqual(killed, system.Host.HandlerProcess.ProcessId);
+        Assert.NotEqual(killed, system.Host.Worker.ProcessId);
         await Outcomes.AssertExactAsync(system, scenario, uploadId, rows, record);
         await Outcomes.AssertNoneInProgressAsync(system);
     }
@@ -37,7 +37,7 @@ public sealed class FaultToleranceTests(FaultFixture system)
         var uploadId = await system.UploadAsync(scenario.Region, "peserta-2042.xlsx", Scenario.Xlsx(rows));
 
         await system.WaitForChunksAsync(uploadId, 2, TimeSpan.FromMinutes(2));
-        // The host goes down with invocations in flight (cancelled, their handler killed); a new one takes over the
+        // The host goes down with invocations in flight (cancelled, their worker killed); a new one takes over the
         // same storage and script root, and gets the unfinished messages when their leases run out.
         await system.Host.DisposeAsync();
         await system.StartHostAsync();

@@ -22,7 +22,7 @@ public sealed class LargeFileTests(LocalSystemFixture system, ITestOutputHelper 
     {
         SpreadsheetWriter.WriteXlsx(_path, [EnrolmentSheet.Sheet(Rows, "5204", "PKS/001/BPJS-SBW/2025", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31),
             seed: 401, titleLines: EnrolmentSheet.Title("5204", 2025))]);
-        var memory = HandlerMemory.StartMeasuring(system.HandlerProcessId);
+        var memory = ProcessMemory.StartMeasuring(system.WorkerProcessId);
         var stopwatch = Stopwatch.StartNew();
 
         var upload = await system.IngestFileAsync("5204", "peserta-provinsi.xlsx", _path, timeout: TimeSpan.FromMinutes(3));
@@ -30,8 +30,8 @@ public sealed class LargeFileTests(LocalSystemFixture system, ITestOutputHelper 
         var elapsed = stopwatch.Elapsed;
         var peak = memory?.PeakBytes();
         output.WriteLine($"{new FileInfo(_path).Length / 1_048_576.0:0.0} MB xlsx ingested in {elapsed.TotalSeconds:0.0} s; " + (peak is { } bytes
-            ? $"handler peak working set {bytes / 1_048_576.0:0} MiB (VmHWM), {memory!.BaselineBytes / 1_048_576.0:0} MiB before the upload"
-            : "handler peak working set not measurable here"));
+            ? $"worker peak working set {bytes / 1_048_576.0:0} MiB (VmHWM), {memory!.BaselineBytes / 1_048_576.0:0} MiB before the upload"
+            : "worker peak working set not measurable here"));
         Assert.Equal("validating", upload.Status);
         Assert.Equal(3, upload.Count("HeaderRow"));
         Assert.Equal(Rows, upload.Count("RowsRead"));
@@ -46,7 +46,7 @@ public sealed class LargeFileTests(LocalSystemFixture system, ITestOutputHelper 
         Assert.Equal(Rows, messages.Sum(m => lines[m["blob"]!.GetValue<string>()]));
         if (peak is { } measured)
         {
-            Assert.True(measured < PeakWorkingSetLimit, $"The handler's working set peaked at {measured / 1_048_576} MiB.");
+            Assert.True(measured < PeakWorkingSetLimit, $"The worker's working set peaked at {measured / 1_048_576} MiB.");
         }
     }
 

@@ -30,17 +30,17 @@ public sealed class RejectedUploadTests(LocalSystemFixture system, ITestOutputHe
     public async Task CsvOfExactlyFiftyMebibytesIsRead()
     {
         var content = PaddedCsv(MaxFileBytes, seed: 202);
-        var memory = HandlerMemory.StartMeasuring(system.HandlerProcessId);
+        var memory = ProcessMemory.StartMeasuring(system.WorkerProcessId);
 
         var upload = await system.IngestAsync("5204", "peserta-pas.csv", content);
 
-        // The content goes from the request to a temporary file as it arrives: never whole in the handler's memory.
+        // The content goes from the request to a temporary file as it arrives: never whole in the worker's memory.
         // Holding it would take the file plus its base64 text (about 180 MB); streaming grew by about 36 MiB here.
         if (memory?.PeakBytes() is { } peak)
         {
             var growth = peak - memory.BaselineBytes;
-            output.WriteLine($"handler peak working set {peak / 1_048_576.0:0} MiB (VmHWM), {growth / 1_048_576.0:0} MiB over its {memory.BaselineBytes / 1_048_576.0:0} MiB before, for a {MaxFileBytes / 1_048_576} MiB upload");
-            Assert.True(growth < 2L * MaxFileBytes, $"The handler's working set grew by {growth / 1_048_576} MiB.");
+            output.WriteLine($"worker peak working set {peak / 1_048_576.0:0} MiB (VmHWM), {growth / 1_048_576.0:0} MiB over its {memory.BaselineBytes / 1_048_576.0:0} MiB before, for a {MaxFileBytes / 1_048_576} MiB upload");
+            Assert.True(growth < 2L * MaxFileBytes, $"The worker's working set grew by {growth / 1_048_576} MiB.");
         }
         Assert.Equal("validating", upload.Status);
         Assert.Equal(MaxFileBytes, upload.Record.GetInt64("ContentLength"));

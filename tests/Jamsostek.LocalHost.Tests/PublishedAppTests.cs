@@ -1,9 +1,11 @@
 using System.IO.Compression;
 using System.Net;
+using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Jamsostek.FunctionsHost;
 using Jamsostek.LocalHost.Tests.Infrastructure;
 using Jamsostek.TestData;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,8 +13,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Jamsostek.LocalHost.Tests;
 
 /// <summary>
-/// The real app, published as Azure runs it (README, Deploy), loaded by the local host from exactly that folder,
-/// its handler a child process.
+/// The real app, published as Azure runs it (README, Deploy), loaded by the local host from exactly that folder, its
+/// worker a child process.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp published) : IClassFixture<PublishedApp>
@@ -20,27 +22,26 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
     private static readonly string SourceApp = Path.Combine(RepositoryPaths.Root, "functions", "Jamsostek.Functions");
 
     [Fact]
-    public void PublishedFolderHoldsTheSelfContainedHandlerHostJsonAndEveryFunctionFolder()
+    public void PublishedFolderIsAnIsolatedWorkerAppAsTheFunctionsHostLoadsIt()
     {
-        var executable = Path.Combine(published.Folder, "Jamsostek.Functions");
-        Assert.True(File.Exists(executable), "the handler executable sits beside host.json");
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.True(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute));
-        }
-        // Native AOT: one ELF executable with the runtime inside, no assemblies beside it, its symbols left out.
-        Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(executable)[..4]);
-        Assert.Empty(Directory.GetFiles(published.Folder, "*.dll"));
-        Assert.False(File.Exists(executable + ".dbg"), "the native symbols stay out of the package");
         Assert.Equal(File.ReadAllText(Path.Combine(SourceApp, "host.json")), File.ReadAllText(Path.Combine(published.Folder, "host.json")));
-        Assert.Equal(FunctionFolders(SourceApp), FunctionFolders(published.Folder));
-        Assert.All(FunctionFolders(SourceApp), function => Assert.Equal(
-            File.ReadAllText(Path.Combine(SourceApp, function, "function.json")),
-            File.ReadAllText(Path.Combine(published.Folder, function, "function.json"))));
+        var worker = JsonNode.Parse(File.ReadAllText(Path.Combine(published.Folder, "worker.config.json")))!["description"]!;
+        Assert.Equal("dotnet-isolated", (string?)worker["language"]);
+        Assert.Equal("dotnet", (string?)worker["defaultExecutablePath"]);
+        Assert.Equal("Jamsostek.Functions.dll", (string?)worker["defaultWorkerPath"]);
+        Assert.True(File.Exists(Path.Combine(published.Folder, "Jamsostek.Functions.dll")));
+        var functions = JsonNode.Parse(File.ReadAllText(Path.Combine(published.Folder, "functions.metadata")))!.AsArray()
+            .Select(f => (string)f!["name"]!).Order(StringComparer.Ordinal);
+        Assert.Equal(AppFunctions, functions);
+        Assert.True(Directory.Exists(Path.Combine(published.Folder, ".azurefunctions")), "the host-side extensions travel with the app");
+        Assert.Empty(Directory.GetFiles(published.Folder, "function.json", SearchOption.AllDirectories));
+        // ReadyToRun: the app's own code is precompiled for linux-x64, so a cold instance does not wait for the JIT.
+        using var pe = new PEReader(File.OpenRead(Path.Combine(published.Folder, "Jamsostek.Functions.dll")));
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "Jamsostek.Functions.dll is ReadyToRun");
     }
 
     [Fact]
-    public void ZipHoldsThePublishedFolderWithTheHandlerStillExecutable()
+    public void ZipHoldsThePublishedFolder()
     {
         using var zip = ZipFile.OpenRead(published.Zip);
 
@@ -49,39 +50,9 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
             .Select(file => Path.GetRelativePath(published.Folder, file).Replace('\\', '/')).Order(StringComparer.Ordinal);
         Assert.Equal(files, entries);
         Assert.Contains("host.json", entries);
-        Assert.Contains("IngestUpload/function.json", entries);
-        var mode = (UnixFileMode)((zip.GetEntry("Jamsostek.Functions")!.ExternalAttributes >> 16) & 0x1FF);
-        Assert.True(mode.HasFlag(UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute), $"mode {mode}");
-    }
-
-    [Fact]
-    public void DefaultPublishDeclaresStorageQueueBindingsOnTheValidationQueue()
-    {
-        AssertBinding(published.Folder, "ValidateChunk", """
-            {"type":"queueTrigger","direction":"in","name":"chunk","queueName":"validation","connection":"AzureWebJobsStorage"}
-            """);
-        AssertBinding(published.Folder, "IngestUpload", """
-            {"type":"queue","direction":"out","name":"chunks","queueName":"validation","connection":"AzureWebJobsStorage"}
-            """);
-    }
-
-    [Fact]
-    public async Task ServiceBusPublishDeclaresServiceBusBindingsOnTheValidationQueue()
-    {
-        var folder = Path.Combine(published.Root, "app-servicebus");
-
-        // Only the function.json files matter here: the ahead-of-time compilation (minutes) is left out.
-        await PublishedApp.PublishAsync(folder, "-p:ValidationTransport=ServiceBus", "-p:PublishAot=false", "-p:PublishReadyToRun=false");
-
-        AssertBinding(folder, "ValidateChunk", """
-            {"type":"serviceBusTrigger","direction":"in","name":"chunk","queueName":"validation","connection":"ServiceBusConnection"}
-            """);
-        AssertBinding(folder, "IngestUpload", """
-            {"type":"serviceBus","direction":"out","name":"chunks","queueName":"validation","connection":"ServiceBusConnection"}
-            """);
-        var upload = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "IngestUpload", "function.json")))!["bindings"]![0]!;
-        Assert.Equal("blobTrigger", (string?)upload["type"]);
-        Assert.Equal(16, (int)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "host.json")))!["extensions"]!["serviceBus"]!["maxConcurrentCalls"]!);
+        Assert.Contains("functions.metadata", entries);
+        Assert.Contains("worker.config.json", entries);
+        Assert.Contains(entries, entry => entry.StartsWith(".azurefunctions/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,7 +94,7 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
     }
 
     [Fact]
-    public async Task PublishedFolderRunsUnderTheLocalHostAndComesBackAfterAHandlerCrash()
+    public async Task PublishedFolderRunsUnderTheLocalHostAndComesBackAfterAWorkerCrash()
     {
         await using var host = await StartHostAsync();
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
@@ -132,20 +103,20 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
         Assert.Contains("\"status\":\"Healthy\"", await healthy.Content.ReadAsStringAsync());
 
-        var crashed = host.HandlerProcess!.ProcessId;
-        host.HandlerProcess.Crash();
+        var crashed = host.Worker.ProcessId;
+        host.Worker.Crash();
         await Eventually.TrueAsync(async () =>
         {
             try
             {
                 using var response = await http.GetAsync("api/health");
-                return response.StatusCode == HttpStatusCode.OK && host.HandlerProcess.ProcessId != crashed;
+                return response.StatusCode == HttpStatusCode.OK && host.Worker.ProcessId != crashed;
             }
             catch (HttpRequestException)
             {
                 return false;
             }
-        }, TimeSpan.FromSeconds(30), "the handler restarted and healthy");
+        }, TimeSpan.FromSeconds(30), "the worker restarted and healthy");
     }
 
     private Task<LocalFunctionsHost> StartHostAsync() => LocalFunctionsHost.StartAsync(new LocalHostOptions
@@ -158,17 +129,11 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
         LoggerFactory = NullLoggerFactory.Instance,
     });
 
-    private static List<string> FunctionFolders(string folder) =>
-        [.. Directory.EnumerateDirectories(folder)
-            .Where(directory => File.Exists(Path.Combine(directory, "function.json")))
-            .Select(directory => Path.GetFileName(directory))
-            .Order(StringComparer.Ordinal)];
-
-    private static void AssertBinding(string folder, string function, string expected)
-    {
-        var wanted = JsonNode.Parse(expected)!;
-        var bindings = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, function, "function.json")))!["bindings"]!.AsArray();
-        var binding = bindings.Single(b => (string?)b!["name"] == (string?)wanted["name"])!;
-        Assert.True(JsonNode.DeepEquals(wanted, binding), $"{function}: {binding.ToJsonString()}");
-    }
+    /// <summary>Every function the app declares (README, How the app runs).</summary>
+    private static readonly string[] AppFunctions =
+    [
+        "CoverageReport", "ExpiringReport", "GetAccess", "GetRejectedRows", "GetTemplate", "GetUpload", "GetUploadFindings", "Health",
+        "IngestUpload", "ListAgreements", "ListUploads", "ManageDigest", "ManageKeys", "ManageRecipients", "OpenApiDocument",
+        "ParticipantsReport", "Portal", "PublishDigest", "ReprocessUpload", "UploadSheet", "ValidateChunk",
+    ];
 }

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Jamsostek.LocalHost.Samples;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,7 +35,8 @@ public sealed class SampleUploadsTests : IDisposable
         // Port 9 (discard) on loopback: had anything been sent, the call would fail rather than reach a real account.
         const string real = "DefaultEndpointsProtocol=http;AccountName=jamsostekprod;AccountKey=a2V5;" +
             "BlobEndpoint=http://127.0.0.1:9/jamsostekprod;TableEndpoint=http://127.0.0.1:9/jamsostekprod";
-        var uploads = new SampleUploads(new BlobServiceClient(real), new TableServiceClient(real), NullLogger.Instance);
+        using var api = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") };
+        var uploads = new SampleUploads(new BlobServiceClient(real), api, "a-key", NullLogger.Instance);
         using var output = new StringWriter();
 
         var outcomes = await uploads.RunAsync(_folder, output);
@@ -52,27 +52,25 @@ public sealed class SampleUploadsTests : IDisposable
         {
             UploadId = "5204-0123456789abcdef0123",
             RowsRead = 312,
-            Chunks = 1,
         };
 
         Assert.False(outcome.IsFinal);
-        Assert.Equal(["5204/peserta-sumbawa-2026.xlsx -> still validating after 120 s (312 rows in 1 chunk); " +
-            "its record in table uploads (RowKey 5204-0123456789abcdef0123) turns final when validation lands"],
+        Assert.Equal(["5204/peserta-sumbawa-2026.xlsx -> still validating after 120 s (312 rows); " +
+            "GET /api/uploads/5204-0123456789abcdef0123 tells when it is final"],
             outcome.Describe(TimeSpan.FromSeconds(120)));
     }
 
     [Fact]
-    public void AFailedUploadIsFinalAndReportedWithItsAttemptsAndReason()
+    public void AFailedUploadIsFinalAndReportedWithItsReason()
     {
         var outcome = new SampleOutcome(new SampleSheet("5318", "peserta.csv", "unused"), Uploaded: false, "failed")
         {
             UploadId = "5318-0123456789abcdef0123",
-            FailedAttempts = 5,
-            FailureReason = "chunk 1: RequestFailedException",
+            FailureReason = "Chunk 1 of 1 failed 5 times: RequestFailedException",
         };
 
         Assert.True(outcome.IsFinal);
-        Assert.Equal(["5318/peserta.csv -> failed after 5 attempts: chunk 1: RequestFailedException (uploaded before)"],
+        Assert.Equal(["5318/peserta.csv -> failed: Chunk 1 of 1 failed 5 times: RequestFailedException (uploaded before)"],
             outcome.Describe(TimeSpan.FromSeconds(120)));
     }
 

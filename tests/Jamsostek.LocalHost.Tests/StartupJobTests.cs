@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Jamsostek.FunctionsHost;
+using Jamsostek.FunctionsHost.Http;
 using Jamsostek.LocalHost.Samples;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,7 +30,8 @@ public sealed class StartupJobTests : IAsyncLifetime
             {
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["AzureFunctionsWebHost__hostid"] = "startup-job-tests",
-                [Http.FunctionKeys.MasterKeySetting] = MasterKey,
+                [FunctionKeys.MasterKeySetting] = MasterKey,
+                [StartupJob.DevKeySetting] = "startup-job-dev-key",
             },
             ReadEnvironment = false,
             HttpPort = 0,
@@ -112,7 +115,7 @@ public sealed class StartupJobTests : IAsyncLifetime
         }
 
         var uploads = new BlobServiceClient(ConnectionString).GetBlobContainerClient(SampleUploads.Container);
-        var table = new TableServiceClient(ConnectionString).GetTableClient(SampleUploads.Table);
+        var table = new TableServiceClient(ConnectionString).GetTableClient("uploads");
         var etags = new Dictionary<string, Azure.ETag>();
         foreach (var name in sampleFiles)
         {

@@ -33,7 +33,7 @@ public sealed class ExportStreamingTests(PipelineFixture system)
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
 
         using var client = system.CreateClient(PipelineFixture.DevKey);
-        var memory = HandlerMemory.StartMeasuring(system.Host.HandlerProcess!.ProcessId!.Value);
+        var memory = ProcessMemory.StartMeasuring(system.Host.Worker.ProcessId!.Value);
         var clock = Stopwatch.StartNew();
         using var response = await client.GetAsync(
             $"api/reports/participants?region={region}&agreement=PKS%2F099%2FSTREAM%2F2041&format=csv", HttpCompletionOption.ResponseHeadersRead);
@@ -56,7 +56,7 @@ public sealed class ExportStreamingTests(PipelineFixture system)
         {
             var growth = peak - memory.BaselineBytes;
             // The whole list held in memory would take hundreds of MB; a page of 1,000 and the writer's buffers take a few.
-            Assert.True(growth < 100L * 1024 * 1024, $"the handler grew by {growth / 1048576} MB during the export");
+            Assert.True(growth < 100L * 1024 * 1024, $"the worker grew by {growth / 1048576} MB during the export");
         }
     }
 }

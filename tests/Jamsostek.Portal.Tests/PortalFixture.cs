@@ -18,7 +18,7 @@ public sealed class PortalFixture : IAsyncLifetime
     private LocalHost.DevServices.DevServices? _services;
     private IPlaywright? _playwright;
 
-    public LocalHost.LocalFunctionsHost Host { get; private set; } = null!;
+    public FunctionsHost.LocalFunctionsHost Host { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -33,7 +33,7 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _services = await LocalHost.DevServices.DevServices.StartOnFreePortsAsync(LocalHost.RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
-        Host = await LocalHost.LocalFunctionsHost.StartAsync(new LocalHost.LocalHostOptions
+        Host = await FunctionsHost.LocalFunctionsHost.StartAsync(new FunctionsHost.LocalHostOptions
         {
             ScriptRoot = LocalHost.RepositoryPaths.FunctionAppOutput,
             Settings = new Dictionary<string, string?>

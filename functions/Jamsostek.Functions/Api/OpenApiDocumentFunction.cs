@@ -38,62 +38,84 @@ public sealed partial class OpenApiDocumentFunction
                 },
             },
         };
-        foreach (var (route, methods, operation) in Operations().OrderBy(o => o.Route, StringComparer.Ordinal))
+        foreach (var (name, route, methods, described) in HttpFunctions().OrderBy(f => f.Route, StringComparer.Ordinal))
         {
-            var path = "/" + OptionalParameter().Replace(route, "{$1}");
-            if (!document.Paths.TryGetValue(path, out var item))
+            foreach (var path in Paths(route))
             {
-                item = new OpenApiPathItem();
-                document.Paths[path] = item;
-            }
-            foreach (var method in methods)
-            {
-                ((OpenApiPathItem)item).AddOperation(new HttpMethod(method.ToUpperInvariant()), operation);
+                if (!document.Paths.TryGetValue(path, out var item))
+                {
+                    item = new OpenApiPathItem();
+                    document.Paths[path] = item;
+                }
+                foreach (var method in methods)
+                {
+                    ((OpenApiPathItem)item).AddOperation(new HttpMethod(method.ToUpperInvariant()), Operation(name, path, described));
+                }
             }
         }
         return document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0).GetAwaiter().GetResult();
     }
 
-    private static IEnumerable<(string Route, string[] Methods, OpenApiOperation Operation)> Operations()
+    private static IEnumerable<(string Name, string Route, string[] Methods, ApiOperationAttribute Described)> HttpFunctions()
     {
         foreach (var method in typeof(OpenApiDocumentFunction).Assembly.GetTypes().SelectMany(t => t.GetMethods()))
         {
             var function = method.GetCustomAttribute<FunctionAttribute>();
             var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
-            var described = method.GetCustomAttribute<ApiOperationAttribute>();
-            if (function is null || trigger?.Route is not { } route || described is null)
+            if (function is not null && trigger?.Route is { } route && method.GetCustomAttribute<ApiOperationAttribute>() is { } described)
             {
-                continue;
+                yield return (function.Name, route, trigger.Methods ?? ["get"], described);
             }
-            var operation = new OpenApiOperation
+        }
+    }
+
+    private static OpenApiOperation Operation(string functionName, string path, ApiOperationAttribute described)
+    {
+        var operation = new OpenApiOperation
+        {
+            OperationId = functionName,
+            Summary = described.Summary,
+            Tags = new HashSet<OpenApiTagReference> { new(described.Tag) },
+            Parameters = [],
+            Responses = new OpenApiResponses { ["200"] = new OpenApiResponse { Description = "OK" } },
+        };
+        foreach (Match parameter in PathParameter().Matches(path))
+        {
+            operation.Parameters.Add(new OpenApiParameter
             {
-                OperationId = function.Name,
-                Summary = described.Summary,
-                Tags = new HashSet<OpenApiTagReference> { new(described.Tag) },
-                Parameters = [],
-                Responses = new OpenApiResponses { ["200"] = new OpenApiResponse { Description = "OK" } },
-            };
-            foreach (Match parameter in RouteParameter().Matches(route))
-            {
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = parameter.Groups[1].Value,
-                    In = ParameterLocation.Path,
-                    Required = true,
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                });
-            }
-            foreach (var name in described.Query)
-            {
-                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
-            }
-            yield return (route, trigger.Methods ?? ["get"], operation);
+                Name = parameter.Groups[1].Value,
+                In = ParameterLocation.Path,
+                Required = true,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+        foreach (var name in described.Query)
+        {
+            operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+        }
+        return operation;
+    }
+
+    /// <summary>
+    /// A route with optional trailing parameters ("api/manage/keys/{keyId?}") is a path without them and one with each
+    /// more of them ("/api/manage/keys", "/api/manage/keys/{keyId}"): OpenAPI has no optional path parameters.
+    /// </summary>
+    private static IEnumerable<string> Paths(string route)
+    {
+        var segments = route.Split('/');
+        var required = segments.TakeWhile(segment => !OptionalParameter().IsMatch(segment)).Count();
+        for (var count = required; count <= segments.Length; count++)
+        {
+            yield return "/" + RouteConstraint().Replace(OptionalParameter().Replace(string.Join('/', segments.Take(count)), "{$1}"), "{$1}");
         }
     }
 
     [GeneratedRegex(@"\{([A-Za-z]+)\?\}")]
     private static partial Regex OptionalParameter();
 
-    [GeneratedRegex(@"\{\*?([A-Za-z]+)(?::[a-z]+)?\??\}")]
-    private static partial Regex RouteParameter();
+    [GeneratedRegex(@"\{([A-Za-z]+):[a-z]+\}")]
+    private static partial Regex RouteConstraint();
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex PathParameter();
 }

@@ -51,6 +51,11 @@ public static class UploadSheetApi
                 statusCode: StatusCodes.Status413PayloadTooLarge, title: l == Language.En ? "File too large" : "Berkas terlalu besar");
         }
 
+        // The worker's web server caps bodies at 30 MB by default; a sheet may be 50 MiB (checked above).
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = IngestionLimits.Default.MaxFileBytes;
+        }
         var container = blobs.GetBlobContainerClient("uploads");
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

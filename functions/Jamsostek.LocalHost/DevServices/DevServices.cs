@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Jamsostek.LocalHost.Processes;
+using Jamsostek.FunctionsHost.Processes;
 using Microsoft.Extensions.Logging;
 
 namespace Jamsostek.LocalHost.DevServices;

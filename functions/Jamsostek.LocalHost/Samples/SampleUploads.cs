@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Azure;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
@@ -28,8 +29,6 @@ public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Sta
 
     public int RowsRead { get; init; }
 
-    public int Chunks { get; init; }
-
     public int BlankRows { get; init; }
 
     public int RowsAccepted { get; init; }
@@ -41,8 +40,6 @@ public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Sta
     public string? RejectionMessage { get; init; }
 
     public string? FailureReason { get; init; }
-
-    public int FailedAttempts { get; init; }
 
     /// <summary>Error findings by code, most frequent first, then in sheet order.</summary>
     public IReadOnlyList<(string Code, int Count)> Errors { get; init; } = [];
@@ -68,10 +65,10 @@ public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Sta
         {
             null => $"no upload record after {seconds}",
             UploadStatuses.Received => $"still received after {seconds}",
-            UploadStatuses.Validating => $"still validating after {seconds} ({Count(RowsRead, "row")} in {Count(Chunks, "chunk")}); " +
-                $"its record in table {SampleUploads.Table} (RowKey {UploadId}) turns final when validation lands",
+            UploadStatuses.Validating => $"still validating after {seconds} ({Count(RowsRead, "row")}); " +
+                $"GET /api/uploads/{UploadId} tells when it is final",
             UploadStatuses.Rejected => $"rejected: {RejectionMessage}",
-            UploadStatuses.Failed => $"failed{(FailedAttempts > 0 ? $" after {Count(FailedAttempts, "attempt")}" : "")}: {FailureReason}",
+            UploadStatuses.Failed => $"failed: {FailureReason}",
             UploadStatuses.NotUploaded => $"not uploaded: {RejectionMessage}",
             UploadStatuses.Completed or UploadStatuses.CompletedWithErrors => Validated(),
             _ => $"{Status} after {seconds}",
@@ -112,15 +109,16 @@ public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Sta
 }
 
 /// <summary>
-/// Uploads the sheets in samples/{region}/ to the uploads container the first time the local system starts, so a
-/// newcomer sees the pipeline work, then reports each upload once validation made it final: its counts, its findings
-/// by code and the blobs the office gets back (container reports). A blob that is already there is left alone (a restart uploads nothing), and only the local emulator gets samples: a real
-/// storage account named in local.settings.json never does.
+/// Uploads the sheets in samples/{region}/ to the uploads container the first time the local system starts, as an
+/// office would, so a newcomer sees the pipeline work; then follows each upload through the app's HTTP API (the
+/// region's uploads, then the findings of each, with the development key) until validation made it final, and
+/// reports its counts, its findings by code and the blobs the office gets back (container reports). A blob that is
+/// already there is left alone (a restart uploads nothing), and only the local emulator gets samples: a real storage
+/// account named in local.settings.json never does.
 /// </summary>
-public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient tables, ILogger logger)
+public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, string? accessKey, ILogger logger)
 {
     public const string Container = "uploads";
-    public const string Table = "uploads";
 
     /// <summary>Where ValidateChunk writes the office's files: {uploadId}/findings.json, rejected.xlsx, rejected.csv.</summary>
     public const string ReportsContainer = "reports";
@@ -168,14 +166,19 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
             return [];
         }
 
+        if (string.IsNullOrEmpty(accessKey))
+        {
+            output.WriteLine("Samples     not uploaded: no JamsostekDevKey setting to follow them through the API with (local.settings.example.json has one)");
+            return [];
+        }
         output.WriteLine($"Samples     {folder} -> container {Container} (first start only; blobs already there are kept)");
-        output.WriteLine($"            status in table {Table}; findings and rejected rows in container {ReportsContainer} ({blobs.Uri.ToString().TrimEnd('/')}/{ReportsContainer})");
+        output.WriteLine($"            status at GET {new Uri(api.BaseAddress!, "api/uploads?region=...")}; findings and rejected rows in container {ReportsContainer} ({blobs.Uri.ToString().TrimEnd('/')}/{ReportsContainer})");
         var outcomes = new List<SampleOutcome>();
         try
         {
             await UploadAndReportAsync(sheets, outcomes, output, cancellationToken);
         }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException)
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException)
         {
             // Storage that stops answering should not stop the local system: the health line already tells.
             SampleLog.StorageFailed(logger, ex.GetType().Name, ex.Message);
@@ -240,19 +243,23 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
         }
     }
 
-    /// <summary>Polls the uploads table until every sheet's newest record is final, or the wait is over.</summary>
-    private async Task<Dictionary<string, TableEntity>> WaitForRecordsAsync(IReadOnlyList<SampleSheet> sheets, CancellationToken cancellationToken)
+    /// <summary>Asks the app for each sheet's region's uploads until every sheet's newest record is final, or the wait is over.</summary>
+    private async Task<Dictionary<string, JsonObject>> WaitForRecordsAsync(IReadOnlyList<SampleSheet> sheets, CancellationToken cancellationToken)
     {
-        var table = tables.GetTableClient(Table);
-        var latest = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var deadline = DateTime.UtcNow + Wait;
         while (true)
         {
-            foreach (var sheet in sheets.Where(s => !Settled(latest.GetValueOrDefault(s.BlobName))))
+            foreach (var region in sheets.Where(s => !Settled(latest.GetValueOrDefault(s.BlobName))).Select(s => s.Region).Distinct())
             {
-                if (await NewestRecordAsync(table, sheet, cancellationToken) is { } record)
+                var uploads = await UploadsOfAsync(region, cancellationToken);
+                foreach (var sheet in sheets.Where(s => s.Region == region))
                 {
-                    latest[sheet.BlobName] = record;
+                    // Newest first: the same name uploaded again with other content has a record of its own.
+                    if (uploads.FirstOrDefault(u => (string?)u["file"] == sheet.BlobName) is { } record)
+                    {
+                        latest[sheet.BlobName] = record;
+                    }
                 }
             }
             if (sheets.All(s => Settled(latest.GetValueOrDefault(s.BlobName))) || DateTime.UtcNow >= deadline)
@@ -263,66 +270,60 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
         }
     }
 
-    private static bool Settled(TableEntity? record) => UploadStatuses.IsFinal(record?.GetString("Status"));
+    private static bool Settled(JsonObject? record) => UploadStatuses.IsFinal((string?)record?["status"]);
 
-    /// <summary>The record of the blob's latest content: the same name uploaded again with other content gets a record of its own.</summary>
-    private static async Task<TableEntity?> NewestRecordAsync(TableClient table, SampleSheet sheet, CancellationToken cancellationToken)
+    /// <summary>GET /api/uploads?region=...: the region's uploads, newest first.</summary>
+    private async Task<IReadOnlyList<JsonObject>> UploadsOfAsync(string region, CancellationToken cancellationToken)
     {
-        TableEntity? newest = null;
-        try
+        using var response = await GetAsync($"api/uploads?region={Uri.EscapeDataString(region)}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {sheet.Region} and BlobName eq {sheet.BlobName}");
-            await foreach (var record in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            {
-                if (newest is null || record.GetDateTimeOffset("ReceivedAt") > newest.GetDateTimeOffset("ReceivedAt"))
-                {
-                    newest = record;
-                }
-            }
+            SampleLog.ApiRefused(logger, "api/uploads", (int)response.StatusCode);
+            return [];
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // The app creates the table with its first upload record.
-        }
-        return newest;
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return [.. body?["uploads"]?.AsArray().OfType<JsonObject>() ?? []];
     }
 
-    private async Task<SampleOutcome> OutcomeOfAsync(SampleSheet sheet, bool uploaded, TableEntity? record, CancellationToken cancellationToken)
+    private async Task<SampleOutcome> OutcomeOfAsync(SampleSheet sheet, bool uploaded, JsonObject? record, CancellationToken cancellationToken)
     {
         if (record is null)
         {
             return new SampleOutcome(sheet, uploaded, null);
         }
-        var outcome = new SampleOutcome(sheet, uploaded, record.GetString("Status"))
+        var rows = record["rows"] as JsonObject;
+        var outcome = new SampleOutcome(sheet, uploaded, (string?)record["status"])
         {
-            UploadId = record.RowKey,
-            RowsRead = record.GetInt32("RowsRead") ?? 0,
-            Chunks = record.GetInt32("Chunks") ?? 0,
-            BlankRows = record.GetInt32("BlankRows") ?? 0,
-            RowsAccepted = record.GetInt32("RowsAccepted") ?? 0,
-            RowsRejected = record.GetInt32("RowsRejected") ?? 0,
-            Warnings = record.GetInt32("Warnings") ?? 0,
-            RejectionMessage = record.GetString("RejectionMessage"),
-            FailureReason = record.GetString("FailureReason"),
-            FailedAttempts = record.GetInt32("FailedAttempts") ?? 0,
+            UploadId = (string?)record["uploadId"],
+            RowsRead = (int?)rows?["read"] ?? 0,
+            BlankRows = (int?)rows?["blank"] ?? 0,
+            RowsAccepted = (int?)rows?["accepted"] ?? 0,
+            RowsRejected = (int?)rows?["rejected"] ?? 0,
+            Warnings = (int?)rows?["warnings"] ?? 0,
+            RejectionMessage = (string?)record["rejectionMessage"],
+            FailureReason = (string?)record["failureReason"],
         };
         if (outcome.Status is not (UploadStatuses.Completed or UploadStatuses.CompletedWithErrors))
         {
             return outcome;
         }
-        return await FindingsByCodeAsync(record.RowKey, cancellationToken) is { } byCode
+        return await FindingsByCodeAsync(outcome.UploadId!, cancellationToken) is { } byCode
             ? outcome with { Errors = byCode.Errors, WarningCodes = byCode.Warnings }
             // No report to read: the record's top errors (at most three codes) are all there is.
-            : outcome with { Errors = TopErrors(record.GetString("TopErrors")) };
+            : outcome with { Errors = [.. (record["topErrors"] as JsonArray ?? []).OfType<JsonObject>().Select(c => ((string)c["code"]!, (int)c["count"]!))] };
     }
 
-    /// <summary>The findings report's error and warning codes with their counts; null when there is no report.</summary>
+    /// <summary>The findings report's error and warning codes with their counts (GET /api/uploads/{id}/findings); null when there is none.</summary>
     private async Task<(List<(string, int)> Errors, List<(string, int)> Warnings)?> FindingsByCodeAsync(string uploadId, CancellationToken cancellationToken)
     {
-        var blob = blobs.GetBlobContainerClient(ReportsContainer).GetBlobClient($"{uploadId}/findings.json");
+        using var response = await GetAsync($"api/uploads/{Uri.EscapeDataString(uploadId)}/findings", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
         try
         {
-            await using var content = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
+            await using var content = await response.Content.ReadAsStreamAsync(cancellationToken);
             using var report = await JsonDocument.ParseAsync(content, cancellationToken: cancellationToken);
             var errors = new List<string>();
             var warnings = new List<string>();
@@ -333,10 +334,6 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
             }
             return (ByCount(errors), ByCount(warnings));
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             SampleLog.ReportUnreadable(logger, uploadId, ex.GetType().Name);
@@ -344,18 +341,17 @@ public sealed class SampleUploads(BlobServiceClient blobs, TableServiceClient ta
         }
     }
 
+    private Task<HttpResponseMessage> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-functions-key", accessKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return api.SendAsync(request, cancellationToken);
+    }
+
     // Most frequent first; a tie keeps the order of the sheet, which is the report's.
     private static List<(string, int)> ByCount(List<string> codes) =>
         [.. codes.GroupBy(code => code, StringComparer.Ordinal).Select(group => (group.Key, group.Count())).OrderByDescending(pair => pair.Item2)];
-
-    /// <summary>"NIK_FORMAT:3,DATE_FORMAT:1" as the upload record keeps it.</summary>
-    private static List<(string, int)> TopErrors(string? topErrors) =>
-    [
-        .. (topErrors ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split(':'))
-            .Where(pair => pair.Length == 2 && int.TryParse(pair[1], CultureInfo.InvariantCulture, out _))
-            .Select(pair => (pair[0], int.Parse(pair[1], CultureInfo.InvariantCulture))),
-    ];
 
     private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
@@ -402,6 +398,9 @@ internal static partial class SampleLog
 
     [LoggerMessage(EventId = 75, Level = LogLevel.Warning, Message = "Samples stopped: storage failed ({ExceptionType}: {Reason})")]
     public static partial void StorageFailed(ILogger logger, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 77, Level = LogLevel.Warning, Message = "The app answered {Status} to GET {Path}: is JamsostekDevKey set in local.settings.json?")]
+    public static partial void ApiRefused(ILogger logger, string path, int status);
 
     [LoggerMessage(EventId = 74, Level = LogLevel.Information, Message = "Samples not uploaded: storage account {AccountName} is not the local emulator")]
     public static partial void NotDevelopmentStorage(ILogger logger, string accountName);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Jamsostek.Digest.Tests.Infrastructure;
 
-/// <summary>Every line a local host logs (its own and, as "[handler] ...", the app's), for waiting on outcomes and checking what logs hold.</summary>
+/// <summary>Every line a local host logs (its own and, as the worker sends them, the app's), for waiting on outcomes and checking what logs hold.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Jamsostek.FunctionsHost;
 using Jamsostek.LocalHost;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -160,7 +161,7 @@ public class DigestSystem : IAsyncLifetime
 
     /// <summary>
     /// Runs PublishDigest now through the host's admin API (202 at once, as the Functions host answers) and waits for
-    /// the invocation to finish; returns what the run reported ("Digest: 3 recipients: 3 sent, ...").
+    /// the invocation to finish; returns what the run reported ("Digest run (past due False): 3 recipients: 3 sent, ...").
     /// </summary>
     public async Task<string> RunDigestAsync(LocalFunctionsHost? host = null, CapturedLogs? logs = null)
     {
@@ -187,7 +188,7 @@ public class DigestSystem : IAsyncLifetime
         }
         var finished = Finished(logs)[^1];
         Assert.True(finished.Contains("(Succeeded", StringComparison.Ordinal), finished + "\n" + string.Join('\n', logs.Lines.TakeLast(40)));
-        return logs.Lines.LastOrDefault(line => line.StartsWith("[PublishDigest] Digest:", StringComparison.Ordinal)) ?? finished;
+        return logs.Lines.LastOrDefault(line => line.StartsWith("Digest run (", StringComparison.Ordinal)) ?? finished;
     }
 
     public static IReadOnlyList<string> Finished(CapturedLogs logs) =>

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Jamsostek.LocalHost;
 using Jamsostek.LocalHost.Samples;
@@ -16,7 +15,8 @@ public sealed class SampleSystem : DigestSystem
 
     protected override async Task LoadAsync()
     {
-        var uploads = new SampleUploads(new BlobServiceClient(ConnectionString), new TableServiceClient(ConnectionString), NullLogger.Instance);
+        using var api = new HttpClient { BaseAddress = Host.BaseAddress };
+        var uploads = new SampleUploads(new BlobServiceClient(ConnectionString), api, DevKey, NullLogger.Instance);
         await uploads.RunAsync(RepositoryPaths.Samples, TextWriter.Null);
         Sheets = SampleUploads.Find(RepositoryPaths.Samples);
         foreach (var sheet in Sheets)

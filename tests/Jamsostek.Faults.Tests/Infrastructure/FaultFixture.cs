@@ -22,7 +22,7 @@ public sealed class FaultFixture : IAsyncLifetime
     private LocalHost.DevServices.DevServices? _services;
     private string? _scriptRoot;
 
-    public LocalHost.LocalFunctionsHost Host { get; private set; } = null!;
+    public FunctionsHost.LocalFunctionsHost Host { get; private set; } = null!;
 
     public FaultProxy Proxy { get; private set; } = null!;
 
@@ -50,10 +50,10 @@ public sealed class FaultFixture : IAsyncLifetime
         await Uploads.CreateIfNotExistsAsync();
     }
 
-    /// <summary>A new local host (and handler) on the same storage and script root.</summary>
+    /// <summary>A new local host (and worker) on the same storage and script root.</summary>
     public async Task StartHostAsync()
     {
-        Host = await LocalHost.LocalFunctionsHost.StartAsync(new LocalHost.LocalHostOptions
+        Host = await FunctionsHost.LocalFunctionsHost.StartAsync(new FunctionsHost.LocalHostOptions
         {
             ScriptRoot = _scriptRoot!,
             Settings = new Dictionary<string, string?>

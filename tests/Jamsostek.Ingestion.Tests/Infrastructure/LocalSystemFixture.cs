@@ -23,7 +23,7 @@ public sealed class LocalSystemFixture : IAsyncLifetime
 
     private LocalHost.DevServices.DevServices? _services;
 
-    public LocalHost.LocalFunctionsHost Host { get; private set; } = null!;
+    public FunctionsHost.LocalFunctionsHost Host { get; private set; } = null!;
 
     public string ConnectionString => _services!.StorageConnectionString;
 
@@ -38,7 +38,7 @@ public sealed class LocalSystemFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _services = await LocalHost.DevServices.DevServices.StartOnFreePortsAsync(LocalHost.RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
-        Host = await LocalHost.LocalFunctionsHost.StartAsync(new LocalHost.LocalHostOptions
+        Host = await FunctionsHost.LocalFunctionsHost.StartAsync(new FunctionsHost.LocalHostOptions
         {
             ScriptRoot = LocalHost.RepositoryPaths.FunctionAppOutput,
             Settings = new Dictionary<string, string?>
@@ -65,8 +65,8 @@ public sealed class LocalSystemFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The handler child process the local host started (for its memory use).</summary>
-    public int HandlerProcessId => Host.HandlerProcess?.ProcessId ?? throw new InvalidOperationException("The local host runs no handler process.");
+    /// <summary>The worker process the local host started (for its memory use).</summary>
+    public int WorkerProcessId => Host.Worker.ProcessId ?? throw new InvalidOperationException("The local host runs no worker process.");
 
     /// <summary>
     /// Uploads a file as an office would and waits until IngestUpload has settled on this version of the blob: its

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Jamsostek.LocalHost.Tests.Infrastructure;
 
 /// <summary>
-/// The app published with README's command (Deploy): a native linux-x64 executable, host.json and the function
-/// folders, plus the zip beside the folder. When <c>JAMSOSTEK_FUNCTION_APP</c> names a folder published so (CI does,
+/// The app published with README's command (Deploy): the isolated worker (ReadyToRun for linux-x64), host.json,
+/// functions.metadata, worker.config.json and the host-side extensions, plus the zip beside the folder. When <c>JAMSOSTEK_FUNCTION_APP</c> names a folder published so (CI does,
 /// to run every test against it) with its zip beside it, that one; otherwise published once per test class here.
 /// <see cref="PublishAsync"/> publishes a variant.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class PublishedApp : IAsyncLifetime
     /// <summary>Where variants are published.</summary>
     public string Root => _scratch;
 
-    /// <summary>The folder Azure runs (StorageQueue transport, the default).</summary>
+    /// <summary>The folder Azure runs.</summary>
     public string Folder => Given ?? Path.Combine(_scratch, "app");
 
     public string Zip => Folder + ".zip";
@@ -39,13 +39,13 @@ public sealed class PublishedApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// <c>dotnet publish functions/Jamsostek.Functions -c Release -r linux-x64 --self-contained -o {folder} {properties}</c>.
+    /// <c>dotnet publish functions/Jamsostek.Functions -c Release -o {folder} {properties}</c>.
     /// </summary>
     public static async Task PublishAsync(string folder, params string[] properties)
     {
         var project = Path.Combine(RepositoryPaths.Root, "functions", "Jamsostek.Functions", "Jamsostek.Functions.csproj");
         var publish = Process.Start(new ProcessStartInfo("dotnet",
-            ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "-o", folder, "--nologo", .. properties])
+            ["publish", project, "-c", "Release", "-o", folder, "--nologo", .. properties])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -23,7 +23,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     private LocalHost.DevServices.DevServices? _services;
     private string? _scriptRoot;
 
-    public LocalHost.LocalFunctionsHost Host { get; private set; } = null!;
+    public FunctionsHost.LocalFunctionsHost Host { get; private set; } = null!;
 
     public string ConnectionString => _services!.StorageConnectionString;
 
@@ -47,7 +47,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public async Task StartHostAsync()
     {
-        Host = await LocalHost.LocalFunctionsHost.StartAsync(new LocalHost.LocalHostOptions
+        Host = await FunctionsHost.LocalFunctionsHost.StartAsync(new FunctionsHost.LocalHostOptions
         {
             ScriptRoot = _scriptRoot!,
             Settings = new Dictionary<string, string?>

@@ -3,15 +3,15 @@ using System.Globalization;
 namespace Jamsostek.TestData;
 
 /// <summary>
-/// The peak resident set (VmHWM) of the handler child process on Linux: reset through <c>/proc/{pid}/clear_refs</c>
+/// The peak resident set (VmHWM) of a process (the worker, or the host itself) on Linux: reset through <c>/proc/{pid}/clear_refs</c>
 /// when measuring starts (the resident set then, VmRSS, is the baseline), read from <c>/proc/{pid}/status</c> at
 /// the end. Elsewhere nothing is measured.
 /// </summary>
-public sealed class HandlerMemory
+public sealed class ProcessMemory
 {
     private readonly int _processId;
 
-    private HandlerMemory(int processId, long baselineBytes)
+    private ProcessMemory(int processId, long baselineBytes)
     {
         _processId = processId;
         BaselineBytes = baselineBytes;
@@ -21,13 +21,13 @@ public sealed class HandlerMemory
     public long BaselineBytes { get; }
 
     /// <summary>Starts measuring; null when the peak cannot be measured here (not Linux, no access).</summary>
-    public static HandlerMemory? StartMeasuring(int processId)
+    public static ProcessMemory? StartMeasuring(int processId)
     {
         try
         {
             // "5" resets the peak resident set size to the current one (Linux 4.0 and later).
             File.WriteAllText($"/proc/{processId}/clear_refs", "5");
-            return Read(processId, "VmRSS:") is { } baseline ? new HandlerMemory(processId, baseline) : null;
+            return Read(processId, "VmRSS:") is { } baseline ? new ProcessMemory(processId, baseline) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
