@@ -76,4 +76,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 60, Level = LogLevel.Error, Message = "Listener of {FunctionName} failed ({ExceptionType}: {Reason}); restarting it")]
     public static partial void ListenerFailed(ILogger logger, string functionName, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 70, Level = LogLevel.Warning, Message = "Failed to proxy the request to the worker ({Reason}); retrying in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})")]
+    public static partial void ProxyRetrying(ILogger logger, long delayMs, int attempt, int maxAttempts, string reason);
 }

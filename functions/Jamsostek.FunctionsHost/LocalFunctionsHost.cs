@@ -89,9 +89,23 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         try
         {
             rpc = await RpcServer.StartAsync(loggers, cancellationToken);
-            worker = await WorkerProcess.StartAsync(scriptRoot, description, settings, rpc.Address, rpc.Connections, options.WorkerRestart, loggers, cancellationToken);
-            var (functions, errors) = FunctionIndex.Build(await IndexAsync(worker, description, scriptRoot, cancellationToken), settings);
-            var loadFailures = await worker.LoadFunctionsAsync(functions, cancellationToken);
+            IReadOnlyList<FunctionDefinition> functions;
+            IReadOnlyList<string> errors;
+            IReadOnlyDictionary<string, string> loadFailures;
+            try
+            {
+                worker = await WorkerProcess.StartAsync(scriptRoot, description, settings, rpc.Address, rpc.Connections, options.WorkerRestart, loggers, cancellationToken);
+                (functions, errors) = FunctionIndex.Build(await IndexAsync(worker, description, scriptRoot, cancellationToken), settings);
+                loadFailures = await worker.LoadFunctionsAsync(functions, cancellationToken);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new FunctionAppException($"The worker did not finish its handshake in time (worker init and each function load have {WorkerProcess.InitializationLimit.TotalSeconds:0} s). Its last output:{System.Environment.NewLine}{worker?.RecentOutput}");
+            }
+            catch (WorkerUnavailableException ex)
+            {
+                throw new FunctionAppException($"The worker stopped during its handshake: {ex.Message}. Its last output:{System.Environment.NewLine}{worker?.RecentOutput}");
+            }
             var app = new FunctionApp(scriptRoot, hostConfiguration, description, functions,
                 [.. errors, .. loadFailures.Select(f => $"Function {f.Key} is in error: the worker could not load it ({f.Value}).")]);
             foreach (var error in app.Errors)
@@ -200,13 +214,13 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddSingleton<FunctionKeys>();
         builder.Services.AddSingleton<TriggerRegistry>();
-        builder.Services.AddSingleton(new HttpMessageInvoker(new SocketsHttpHandler
+        builder.Services.AddSingleton(new HttpMessageInvoker(new RetryProxyHandler(new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
-        }));
+        }, loggers.CreateLogger("Jamsostek.FunctionsHost.Http"))));
         builder.Services.AddHttpForwarder();
         if (localSettings?.Host.Cors is { Length: > 0 } cors)
         {

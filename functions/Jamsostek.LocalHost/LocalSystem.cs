@@ -7,7 +7,7 @@ namespace Jamsostek.LocalHost;
 
 /// <summary>
 /// What `dotnet run --project functions/Jamsostek.LocalHost` starts: dev services when the app uses
-/// development storage, then the host with the app's handler; stopping it stops all of them.
+/// development storage, then the host with the app's worker; stopping it stops all of them.
 /// </summary>
 public sealed class LocalSystem : IAsyncDisposable
 {

@@ -8,9 +8,9 @@ public static class RepositoryPaths
     public static string Root { get; } = Metadata("JamsostekRepositoryRoot");
 
     /// <summary>
-    /// The app's build output: host.json, function folders and the handler executable. When the environment variable
-    /// <c>JAMSOSTEK_FUNCTION_APP</c> names a folder, that folder instead: CI points it at the app as published for Azure
-    /// (Native AOT), so every test that runs the app runs what is deployed.
+    /// The app's build output: host.json, worker.config.json, functions.metadata and the worker. When the environment
+    /// variable <c>JAMSOSTEK_FUNCTION_APP</c> names a folder, that folder instead: CI points it at the app as published
+    /// for Azure, so every test that runs the app runs what is deployed.
     /// </summary>
     public static string FunctionAppOutput { get; } = Environment.GetEnvironmentVariable("JAMSOSTEK_FUNCTION_APP") is { Length: > 0 } published
         ? Path.GetFullPath(published)

@@ -11,7 +11,7 @@ namespace Jamsostek.Faults.Tests;
 public sealed class FaultToleranceTests(FaultFixture system)
 {
     [Fact]
-    public async Task HandlerKilledDuringAFiftyThousandRowUploadIsRestartedAndLosesAndDuplicatesNothing()
+    public async Task WorkerKilledDuringAFiftyThousandRowUploadIsRestartedAndLosesAndDuplicatesNothing()
     {
         var scenario = new Scenario("5204", "PKS/F01/SBW/2041", 2041);
         Assert.Equal("completed", (await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2041.xlsx", scenario.AgreementXlsx())).GetString("Status"));

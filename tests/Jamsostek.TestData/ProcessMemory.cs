@@ -35,7 +35,7 @@ public sealed class ProcessMemory
         }
     }
 
-    /// <summary>The peak since measuring started, in bytes; null when the handler restarted meanwhile.</summary>
+    /// <summary>The peak since measuring started, in bytes; null when the process restarted meanwhile.</summary>
     public long? PeakBytes()
     {
         try

@@ -41,7 +41,7 @@ public sealed class SmtpOptions
     public int TimeoutSeconds { get; set; } = 30;
 }
 
-/// <summary>Settings <c>Digest__...</c>; the schedule itself is the <c>DigestSchedule</c> setting that PublishDigest/function.json names.</summary>
+/// <summary>Settings <c>Digest__...</c>; the schedule itself is the <c>DigestSchedule</c> setting PublishDigest's timer names.</summary>
 public sealed class DigestOptions
 {
     public const string Section = "Digest";

@@ -10,8 +10,8 @@ public sealed class LazyTable(TableServiceClient tables, string name)
     private readonly TableClient _client = tables.GetTableClient(name);
     private int _created;
 
-    // Kept for the handler compiled ahead of time: the SDK writes the create-table request by reflection over its
-    // internal TableProperties, and makes every TableEntity it reads with Activator.CreateInstance.
+    // Kept should the app ever be trimmed: the SDK writes the create-table request by reflection over its internal
+    // TableProperties, and makes every TableEntity it reads with Activator.CreateInstance.
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, "Azure.Data.Tables.Models.TableProperties", "Azure.Data.Tables")]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(TableEntity))]
     public async ValueTask<TableClient> GetAsync(CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace Jamsostek.Functions.Storage;
 /// Writes in entity-group transactions: grouped by partition, at most 100 a transaction (the service's limit),
 /// a few transactions in flight at once per call, and at most <see cref="MaxInFlight"/> in the whole process: with
 /// 16 chunks validated at once, more would only queue at the storage account while each holds its request and
-/// response buffers (the handler's peak working set halved).
+/// response buffers (the worker's peak working set halved).
 /// </summary>
 public static class TableBatches
 {

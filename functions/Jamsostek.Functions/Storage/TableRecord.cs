@@ -6,9 +6,9 @@ namespace Jamsostek.Functions.Storage;
 
 /// <summary>
 /// An entity of one of the app's tables: typed properties over a <see cref="TableEntity"/>, the one entity type the
-/// Tables SDK maps without reflection. Its binder for any other type builds generic types at run time, which the
-/// handler published ahead of time (Native AOT) cannot; so records are never handed to the SDK themselves (they are
-/// not <see cref="ITableEntity"/>), only their <see cref="Entity"/>. A property is stored under its own name; a null
+/// Tables SDK maps without reflection. Its binder for any other type builds generic types at run time (and was the
+/// reason the app could once be compiled ahead of time only this way); records are never handed to the SDK themselves
+/// (they are not <see cref="ITableEntity"/>), only their <see cref="Entity"/>. A property is stored under its own name; a null
 /// value is not stored, and a property that is not stored reads as its default.
 /// </summary>
 public abstract class TableRecord(TableEntity entity)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Jamsostek.FunctionsHost.App;
 
 /// <summary>
-/// The app settings the host and the handler see: local.settings.json Values, overridden by the
+/// The app settings the host and the worker see: local.settings.json Values, overridden by the
 /// process environment (as Core Tools does), overridden by explicit values (tests).
 /// </summary>
 public sealed partial class AppSettings

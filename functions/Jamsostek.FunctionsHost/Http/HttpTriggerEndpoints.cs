@@ -49,21 +49,24 @@ internal static class HttpTriggerEndpoints
         var forwarder = services.GetRequiredService<IHttpForwarder>();
         var client = services.GetRequiredService<HttpMessageInvoker>();
         var invocationId = Guid.NewGuid();
+        // A response may stream for as long as the function may run (functionTimeout), not YARP's 100 s of silence.
+        var config = new ForwarderRequestConfig { ActivityTimeout = services.GetRequiredService<FunctionApp>().Host.FunctionTimeout };
         var result = await invoker.InvokeAsync(function, Inputs(context, binding), "This HTTP triggered function executed", invocationId,
-            channel => ForwardAsync(context, channel, invocationId, forwarder, client), context.RequestAborted);
+            channel => ForwardAsync(context, channel, invocationId, forwarder, client, config), context.RequestAborted);
         if (!result.Succeeded && !context.Response.HasStarted)
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         }
     }
 
-    private static async Task ForwardAsync(HttpContext context, WorkerChannel channel, Guid invocationId, IHttpForwarder forwarder, HttpMessageInvoker client)
+    private static async Task ForwardAsync(HttpContext context, WorkerChannel channel, Guid invocationId, IHttpForwarder forwarder, HttpMessageInvoker client,
+        ForwarderRequestConfig config)
     {
         if (channel.HttpUri is not { } workerUri)
         {
             throw new WorkerUnavailableException("the worker does not serve HTTP (it reported no HttpUri capability; ASP.NET Core integration is needed)");
         }
-        var error = await forwarder.SendAsync(context, workerUri.GetLeftPart(UriPartial.Authority), client, ForwarderRequestConfig.Empty,
+        var error = await forwarder.SendAsync(context, workerUri.GetLeftPart(UriPartial.Authority), client, config,
             new InvocationHeaderTransformer(invocationId));
         if (error != ForwarderError.None && !context.Response.HasStarted)
         {

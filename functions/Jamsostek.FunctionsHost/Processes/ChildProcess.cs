@@ -19,7 +19,8 @@ public sealed class ChildProcess : IAsyncDisposable
         _name = name;
     }
 
-    public int Id => _process.Id;
+    /// <summary>Kept from the start: Process.Id throws once the process is disposed, and an exited child is disposed before its successor starts.</summary>
+    public int Id { get; private set; }
 
     public bool HasExited => _process.HasExited;
 
@@ -68,6 +69,7 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"{name} did not start ({fileName}).");
         }
+        child.Id = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         ProcessRegistry.Track(child);

@@ -23,6 +23,9 @@ internal sealed class BlobTriggerListener : ITriggerListener
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
     private static readonly TimeSpan ReceiptLease = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long recording an outcome may still take once the host stops.</summary>
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(5);
+
     private readonly IReadOnlyList<(FunctionDefinition Function, BlobTriggerBinding Binding, BlobPathPattern Pattern)> _functions;
     private readonly FunctionApp _app;
     private readonly StorageClients _storage;
@@ -192,7 +195,11 @@ internal sealed class BlobTriggerListener : ITriggerListener
         {
             return false;
         }
-        await BlobReceipts.MarkCompleteAsync(receipt, lease.LeaseId, cancellationToken);
+        // A run that finished while the host stops is still settled (storage may be stopping too: briefly).
+        using (var settling = new CancellationTokenSource(SettleLimit))
+        {
+            await BlobReceipts.MarkCompleteAsync(receipt, lease.LeaseId, settling.Token);
+        }
         _queued.TryRemove(key, out _);
         _settled.TryAdd(key, 0);
         return true;

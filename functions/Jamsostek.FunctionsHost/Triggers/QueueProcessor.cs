@@ -34,6 +34,20 @@ internal sealed class QueueProcessor(
         using var stopping = cancellationToken.Register(() => _settling.CancelAfter(SettleLimit));
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var running = new List<Task>();
+        try
+        {
+            await PollAsync(running, cancellationToken);
+        }
+        finally
+        {
+            // Stopping ends the polling at once (mid-wait or mid-receive), but the messages already handed out run to
+            // their outcome and are settled, as the Functions host drains its invocations in flight.
+            await Task.WhenAll(running);
+        }
+    }
+
+    private async Task PollAsync(List<Task> running, CancellationToken cancellationToken)
+    {
         var delay = MinimumPollingInterval;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -62,7 +76,6 @@ internal sealed class QueueProcessor(
             delay = MinimumPollingInterval;
             running.AddRange(messages.Select(message => Task.Run(() => HandleAsync(message, cancellationToken), CancellationToken.None)));
         }
-        await Task.WhenAll(running);
     }
 
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)

@@ -102,7 +102,9 @@ internal sealed class TimerTriggerListener(
         var updated = new ScheduleStatus(occurrence, schedule.GetNextOccurrence(now > occurrence ? now : occurrence), now);
         if (UseMonitor)
         {
-            await monitor.UpdateStatusAsync(function.FullName, updated, cancellationToken);
+            // An occurrence that ran while the host stops is recorded, so the next start does not run it again as past due.
+            using var settling = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await monitor.UpdateStatusAsync(function.FullName, updated, settling.Token);
         }
         return updated;
     }

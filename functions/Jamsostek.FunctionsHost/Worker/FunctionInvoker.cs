@@ -36,7 +36,9 @@ public sealed class FunctionInvoker(WorkerProcess worker, FunctionApp app, Outpu
         {
             try
             {
-                await outputs.BindAsync(function, result, cancellationToken);
+                // Not cancelled when the host begins to stop: a function that finished has its outputs written, as the
+                // Functions host does with the invocations it drains (the host's stop bounds how long that may take).
+                await outputs.BindAsync(function, result, CancellationToken.None);
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidOperationException or System.Text.Json.JsonException)
             {

@@ -55,6 +55,9 @@ public sealed class WorkerProcess : IAsyncDisposable
         _environment = Environment(scriptRoot, description, settings);
     }
 
+    /// <summary>The last lines the worker wrote to its console, for errors at start.</summary>
+    public string RecentOutput => _child?.RecentOutput ?? "";
+
     /// <summary>The running worker's process id.</summary>
     public int? ProcessId => _child?.Id;
 
