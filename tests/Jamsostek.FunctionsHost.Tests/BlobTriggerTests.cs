@@ -1,3 +1,4 @@
+using Jamsostek.TestData;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;

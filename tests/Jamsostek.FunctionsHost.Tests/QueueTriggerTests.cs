@@ -1,3 +1,4 @@
+using Jamsostek.TestData;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Jamsostek.FunctionsHost.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using Jamsostek.TestData;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using Jamsostek.TestData;
 using System.Collections.Concurrent;
 
 namespace Jamsostek.FunctionsHost.Tests.Infrastructure;

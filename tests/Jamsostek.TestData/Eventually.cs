@@ -1,5 +1,6 @@
-namespace Jamsostek.LocalHost.Tests.Infrastructure;
+namespace Jamsostek.TestData;
 
+/// <summary>Waits for a condition the system under test reaches on its own, failing with what was awaited.</summary>
 public static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string what) =>
