@@ -99,6 +99,34 @@ public sealed class FaultToleranceTests(FaultFixture system)
     }
 
     [Fact]
+    public async Task ReportAskedWhileStorageRefusesAnswersAProblemNotAnEmptySuccess()
+    {
+        using var client = system.CreateClient();
+        using (var healthy = await client.GetAsync("api/agreements?region=5204"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, healthy.StatusCode);
+        }
+        var refusedBefore = system.Proxy.Refused;
+        system.Proxy.FailFor(TimeSpan.FromSeconds(60));
+        try
+        {
+            // The storage client gives up after its retries; the function throws, and the office gets a 500 problem in
+            // its language rather than the empty 200 the worker would otherwise answer.
+            using var response = await client.GetAsync("api/agreements?region=5204&lang=en");
+
+            Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal("Server error", (string?)problem["title"]);
+            Assert.True(system.Proxy.Refused > refusedBefore, "storage was asked and refused");
+        }
+        finally
+        {
+            system.Proxy.FailFor(TimeSpan.Zero);
+        }
+    }
+
+    [Fact]
     public async Task TwoRegionsEnrollingTheSameWorkersAtOnceCoverEachWorkerOnce()
     {
         // Sumbawa and Sumba Barat Daya upload the same 3,000 workers for the same year at the same moment, under
