@@ -64,6 +64,40 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     ]
   }
 
+  // Staged chunks hold workers' rows (NIK, names, birth dates) only until their upload is final: the app deletes
+  // them then, and this rule removes whatever an upload that never finished left behind.
+  resource managementPolicies 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'delete-staged-chunks'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: [
+                  'staging/'
+                ]
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: 7
+                  }
+                }
+              }
+            }
+          }
+        ]
+      }
+    }
+  }
+
   resource queueServices 'queueServices' = {
     name: 'default'
 

@@ -127,6 +127,21 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
     }
 
     [Fact]
+    public void StagedChunksLeftByAnUploadThatNeverFinishedAreDeletedAfterSevenDays()
+    {
+        var policy = Assert.Single(template.Resources("Microsoft.Storage/storageAccounts/managementPolicies"));
+        var rules = policy["properties"]!["policy"]!["rules"]!.AsArray();
+
+        var rule = Assert.Single(rules, r => r!["definition"]!["filters"]!["prefixMatch"]!.AsArray().Any(p => (string?)p == "staging/"))!;
+        Assert.True((bool?)rule["enabled"]);
+        Assert.Equal("Lifecycle", (string?)rule["type"]);
+        Assert.Equal(7, (int?)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
+        Assert.Contains("staging", template.StringList("appContainers"));
+        // Nothing else is in the rule: uploads and reports are kept.
+        Assert.Single(rule["definition"]!["filters"]!["prefixMatch"]!.AsArray());
+    }
+
+    [Fact]
     public void EverySettingABindingReadsIsAnAppSetting()
     {
         var settings = template.Variables["functionSettings"]!.AsObject().Select(setting => setting.Key).ToHashSet();

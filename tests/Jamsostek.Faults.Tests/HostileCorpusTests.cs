@@ -39,6 +39,7 @@ public sealed class HostileCorpusTests(FaultFixture system)
         ["missing-nik-column.csv"] = "HEADER_MISSING_COLUMN",
         ["duplicate-nik-column.csv"] = "HEADER_DUPLICATE_COLUMN",
         ["gzip-renamed.csv"] = "FILE_TYPE",
+        ["shared-string-amplification.xlsx"] = "FILE_TOO_LARGE",
     };
 
     /// <summary>The rows read from each file of the corpus that is not rejected (odd, not hostile, or hostile only by its name).</summary>

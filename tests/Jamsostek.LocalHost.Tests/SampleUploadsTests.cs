@@ -66,11 +66,11 @@ public sealed class SampleUploadsTests : IDisposable
         var outcome = new SampleOutcome(new SampleSheet("5318", "peserta.csv", "unused"), Uploaded: false, "failed")
         {
             UploadId = "5318-0123456789abcdef0123",
-            FailureReason = "Chunk 1 of 1 failed 5 times: RequestFailedException",
+            FailureReason = "Sebagian berkas tidak dapat divalidasi setelah 5 kali percobaan",
         };
 
         Assert.True(outcome.IsFinal);
-        Assert.Equal(["5318/peserta.csv -> failed: Chunk 1 of 1 failed 5 times: RequestFailedException (uploaded before)"],
+        Assert.Equal(["5318/peserta.csv -> failed: Sebagian berkas tidak dapat divalidasi setelah 5 kali percobaan (uploaded before)"],
             outcome.Describe(TimeSpan.FromSeconds(120)));
     }
 

@@ -38,7 +38,13 @@ public sealed class FaultTests(PipelineFixture system)
         var failed = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromSeconds(60));
         Assert.Equal("failed", failed.GetString("Status"));
         Assert.Equal(5, failed.GetInt32("FailedAttempts"));
-        Assert.Contains("Chunk 1 of 1 failed 5 times", failed.GetString("FailureReason"));
+        // A code and a plain sentence for the office; the exception (a missing blob) stays in the logs.
+        Assert.Equal("VALIDATION_FAILED", failed.GetString("FailureCode"));
+        var reason = failed.GetString("FailureReason");
+        Assert.StartsWith("Sebagian berkas tidak dapat divalidasi setelah 5 kali percobaan", reason);
+        Assert.DoesNotContain("Exception", reason);
+        Assert.DoesNotContain("Blob", reason, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(uploadId, reason);
         // The upload says "failed" on the last attempt, just before that attempt fails and the host poisons the message.
         var poisoned = false;
         for (var deadline = DateTime.UtcNow.AddSeconds(20); !poisoned && DateTime.UtcNow < deadline; await Task.Delay(200))

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Jamsostek.Pipeline.Tests.Infrastructure;
+using Jamsostek.TestData;
 using C = Jamsostek.TestData.EnrolmentSheet.Columns;
 
 namespace Jamsostek.Pipeline.Tests;
@@ -30,6 +31,42 @@ public sealed class IdempotencyTests(PipelineFixture system)
         Assert.Equal(40, again.GetInt32("RowsAccepted"));
         Assert.Equal(chunk.ETag, (await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {record.RowKey}"))).Single().ETag);
         Assert.Equal(40, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
+    }
+
+    [Fact]
+    public async Task StagedRowsAreDeletedOnceTheUploadIsFinalAndARedeliveredChunkStillChangesNothing()
+    {
+        var scenario = new Scenario("5311", "PKS/014/SUMBA-TIMUR/2040", 2040);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2040.xlsx", scenario.AgreementsXlsx());
+        var record = await system.UploadAndWaitAsync(scenario.Region, "peserta-2040.xlsx", Scenario.EnrolmentsXlsx(scenario.Workers(25, seed: 14)));
+        Assert.Equal("completed", record.GetString("Status"));
+
+        async Task<List<string>> StagedBlobsAsync()
+        {
+            var names = new List<string>();
+            await foreach (var blob in system.Staging.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, record.RowKey + "/", default))
+            {
+                names.Add(blob.Name);
+            }
+            return names;
+        }
+        // The workers' rows as typed leave staging once the upload is final (the manifest with them).
+        await Eventually.TrueAsync(async () => (await StagedBlobsAsync()).Count == 0, TimeSpan.FromSeconds(10), "the upload's staged blobs are deleted");
+
+        await system.Queue("validation").SendMessageAsync(new JsonObject
+        {
+            ["uploadId"] = record.RowKey, ["region"] = scenario.Region, ["chunk"] = 1, ["chunks"] = 1,
+            ["blob"] = $"{record.RowKey}/chunk-00001.jsonl",
+        }.ToJsonString());
+        await WaitForEmptyQueueAsync("validation");
+        var again = await system.WaitForOutcomeAsync(scenario.Region, record.RowKey);
+        Assert.Equal("completed", again.GetString("Status"));
+        Assert.Equal(25, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
+        var poison = system.Queue("validation-poison");
+        if (await poison.ExistsAsync())
+        {
+            Assert.DoesNotContain((await poison.PeekMessagesAsync(32)).Value, m => m.Body.ToString().Contains(record.RowKey));
+        }
     }
 
     [Fact]

@@ -458,11 +458,48 @@ public static class HostileFiles
         ("gzip-renamed.csv", GzipRenamedCsv),
         ("mixed-encodings.csv", MixedEncodingsCsv),
         ("formula-cells.xlsx", FormulaCellsXlsx),
+        ("shared-string-amplification.xlsx", () => SharedStringAmplification()),
         ("..\u2215..\u2215Windows\u2215peserta.csv", () => ValidCsv(seed: 901)),
         ("%2e%2e%2f%2e%2e%2fpeserta.csv", () => ValidCsv(seed: 902)),
         (new string('p', 1010) + ".csv", () => ValidCsv(seed: 903)),
         ("peserta-\u00F1-\u6F22\u5B57-\u202Evsc.exe.csv", () => ValidCsv(seed: 904)),
     ];
+
+    /// <summary>The characters of the one shared string <see cref="SharedStringAmplification"/> refers to.</summary>
+    public const int AmplifiedStringLength = 30_000;
+
+    /// <summary>
+    /// A small .xlsx (about 200 KB, packed about 20:1, so no zip-bomb check stops it) whose sharedStrings.xml holds
+    /// one string of <see cref="AmplifiedStringLength"/> random letters, referenced by every cell of
+    /// <paramref name="rows"/> data rows below the enrolment header: read naively, each row is about 450 KB of text
+    /// and the whole sheet gigabytes.
+    /// </summary>
+    public static byte[] SharedStringAmplification(int rows = 5_000)
+    {
+        var random = new Random(77);
+        var text = string.Create(AmplifiedStringLength, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('a' + r.Next(26));
+            }
+        });
+        var sst = $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\"{XlsxPackage.MainNs}\" count=\"1\" uniqueCount=\"1\"><si><t>{text}</t></si></sst>";
+        var sheet = new StringBuilder();
+        sheet.Append(CultureInfo.InvariantCulture, $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"{XlsxPackage.MainNs}\"><sheetData>");
+        sheet.Append(HeaderRowXml(EnrolmentSheet.Header));
+        for (var r = 2; r < rows + 2; r++)
+        {
+            sheet.Append(CultureInfo.InvariantCulture, $"<row r=\"{r}\">");
+            for (var c = 0; c < EnrolmentSheet.Header.Count; c++)
+            {
+                sheet.Append(CultureInfo.InvariantCulture, $"<c r=\"{CellAddress.Cell(c, r)}\" t=\"s\"><v>0</v></c>");
+            }
+            sheet.Append("</row>");
+        }
+        sheet.Append("</sheetData></worksheet>");
+        return RawXlsx(sheet.ToString(), sst);
+    }
 
     /// <summary>A valid enrolment .xlsx (header + 5 rows) with one more archive entry named <paramref name="entryName"/>.</summary>
     public static byte[] WithExtraEntry(string entryName)

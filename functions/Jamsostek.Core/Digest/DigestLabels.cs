@@ -54,6 +54,7 @@ public static class DigestLabels
         FindingCode.PeriodInvalid => l == Language.En ? "end before start" : "tanggal selesai sebelum mulai",
         FindingCode.DuplicateInFile => l == Language.En ? "duplicate in the file" : "ganda dalam berkas",
         FindingCode.DuplicateCoverage => l == Language.En ? "already covered elsewhere" : "sudah terlindungi di perjanjian lain",
+        FindingCode.CellTooLong => l == Language.En ? "cell text too long" : "teks sel terlalu panjang",
         ValueCodes.GenderFormat => l == Language.En ? "unknown gender" : "jenis kelamin tidak dikenali",
         ValueCodes.SegmentUnknown => l == Language.En ? "unknown segment" : "segmen tidak dikenali",
         _ => code,

@@ -37,7 +37,6 @@ public sealed class XlsxTableWriter : ITableWriter
     private static readonly DateOnly FirstSerialDate = new(1900, 3, 1);
     private static readonly int SerialDayZero = new DateOnly(1899, 12, 30).DayNumber;
 
-    private static readonly string GuardPrefix = FormulaGuard.Prefix.ToString();
 
     private readonly Stream _output;
     private readonly PendingOutput _pending;
@@ -280,6 +279,12 @@ public sealed class XlsxTableWriter : ITableWriter
             return;
         }
 
+        // Text a spreadsheet would take for a formula keeps its value and gets the quotePrefix style: Excel shows it
+        // as typed and keeps it text when the cell is edited, where CSV can only prepend an apostrophe.
+        if (FormulaGuard.NeedsPrefix(text))
+        {
+            style = style == XlsxWorkbookParts.HeaderStyle ? XlsxWorkbookParts.GuardedHeaderStyle : XlsxWorkbookParts.GuardedTextStyle;
+        }
         _sheet.WriteStartElement("c", Main);
         WriteReference(column);
         if (style is not null)
@@ -289,16 +294,11 @@ public sealed class XlsxTableWriter : ITableWriter
         _sheet.WriteAttributeString("t", "inlineStr");
         _sheet.WriteStartElement("is", Main);
         _sheet.WriteStartElement("t", Main);
-        var guarded = FormulaGuard.NeedsPrefix(text);
-        if ((!guarded && char.IsWhiteSpace(text[0])) || char.IsWhiteSpace(text[^1]))
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
         {
             _sheet.WriteAttributeString("xml", "space", null, "preserve");
         }
-        if (guarded)
-        {
-            _sheet.WriteString(GuardPrefix);
-        }
-        _sheet.WriteString(XlsxText.Escape(text, XlsxText.MaxLength - (guarded ? GuardPrefix.Length : 0)));
+        _sheet.WriteString(XlsxText.Escape(text, XlsxText.MaxLength));
         _sheet.WriteEndElement();
         _sheet.WriteEndElement();
         _sheet.WriteEndElement();

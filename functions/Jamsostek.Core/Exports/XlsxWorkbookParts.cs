@@ -20,6 +20,8 @@ internal static class XlsxWorkbookParts
     // Cell formats (indices into cellXfs) the sheet refers to.
     public const string DateStyle = "1";
     public const string HeaderStyle = "2";
+    public const string GuardedTextStyle = "3";
+    public const string GuardedHeaderStyle = "4";
 
     private const uint DayMonthYearFormatId = 164; // the first id free for custom formats
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -94,8 +96,10 @@ internal static class XlsxWorkbookParts
         new CellFormats(
             new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
             new CellFormat { NumberFormatId = DayMonthYearFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true })
-        { Count = 3 },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true },
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, QuotePrefix = true },
+            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, QuotePrefix = true })
+        { Count = 5 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 
     private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)

@@ -28,6 +28,7 @@ public static class FindingCode
     public const string PeriodInvalid = "PERIOD_INVALID";
     public const string DuplicateInFile = "DUPLICATE_IN_FILE";
     public const string DuplicateCoverage = "DUPLICATE_COVERAGE";
+    public const string CellTooLong = "CELL_TOO_LONG";
 
     // Warnings: the row is stored.
     public const string NikBirthDateMismatch = "NIK_BIRTHDATE_MISMATCH";

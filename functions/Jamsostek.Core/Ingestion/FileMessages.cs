@@ -22,6 +22,7 @@ public static class FileMessages
     {
         (FindingCode.FileEmpty, Language.Id) => "Berkas kosong: tidak ada baris data di bawah baris judul kolom. Isi data peserta atau perjanjian lalu unggah kembali.",
         (FindingCode.FileEmpty, _) => "The file is empty: there are no data rows below the header. Fill in the rows and upload again.",
+        (FindingCode.FileTooLarge, _) when arguments is [StagedTextBudget budget] => TooMuchText(budget, language),
         (FindingCode.FileTooLarge, Language.Id) => $"Berkas terlalu besar ({Megabytes(arguments, 0, language)}). Batasnya 50 MB, atau 500 MB setelah dibuka (isi .xlsx yang dipadatkan). Bagi data menjadi beberapa berkas lalu unggah satu per satu.",
         (FindingCode.FileTooLarge, _) => $"The file is too large ({Megabytes(arguments, 0, language)}). The limit is 50 MB, or 500 MB once unpacked (an .xlsx is compressed). Split the data into several files and upload them one by one.",
         (FindingCode.FileEncrypted, Language.Id) => "Berkas dilindungi kata sandi sehingga tidak dapat dibaca. Buka di Excel, hapus kata sandi (File > Info > Protect Workbook), simpan, lalu unggah kembali.",
@@ -42,6 +43,27 @@ public static class FileMessages
     public static string RegionMismatch(Language language, string written, string region, string cell) => language == Language.Id
         ? $"Kode wilayah {written} di sel {cell} berbeda dengan wilayah folder unggahan ({region}). Unggah berkas ke folder wilayahnya sendiri, atau perbaiki kode wilayah."
         : $"Region code {written} in cell {cell} differs from the upload folder's region ({region}). Upload the file to its own region's folder, or correct the region code.";
+
+    private static string TooMuchText(StagedTextBudget budget, Language language)
+    {
+        var limit = (budget.LimitBytes / 1_048_576).ToString("N0", language == Language.Id ? Indonesian : CultureInfo.InvariantCulture);
+        var row = budget.RowNumber.ToString(CultureInfo.InvariantCulture);
+        return (budget.Over, language) switch
+        {
+            (StagedTextBudget.Scope.Row, Language.Id) =>
+                $"Baris {row} berisi terlalu banyak teks (lebih dari {limit} MB dalam satu baris). Periksa sel yang sangat panjang di baris itu, misalnya teks yang tertempel berulang kali, perbaiki, lalu unggah kembali.",
+            (StagedTextBudget.Scope.Row, _) =>
+                $"Row {row} holds too much text (more than {limit} MB in one row). Look for very long cells in that row, such as text pasted many times, correct them and upload again.",
+            (StagedTextBudget.Scope.Chunk, Language.Id) =>
+                $"Baris-baris sampai baris {row} berisi terlalu banyak teks (lebih dari {limit} MB per 1.000 baris). Sel-selnya berisi teks yang sangat panjang atau berulang; hapus teks itu lalu unggah kembali.",
+            (StagedTextBudget.Scope.Chunk, _) =>
+                $"The rows up to row {row} hold too much text (more than {limit} MB per 1,000 rows). Their cells hold very long or repeated text; delete it and upload again.",
+            (_, Language.Id) =>
+                $"Berkas berisi terlalu banyak teks setelah dibaca (lebih dari {limit} MB sampai baris {row}). Bagi data menjadi beberapa berkas lalu unggah satu per satu.",
+            _ =>
+                $"The file holds too much text once read (more than {limit} MB by row {row}). Split the data into several files and upload them one by one.",
+        };
+    }
 
     // Rounded up, so that a file just over the limit does not read as "50 MB" beside "the limit is 50 MB".
     private static string Megabytes(IReadOnlyList<object> arguments, int index, Language language) =>

@@ -22,5 +22,23 @@ public sealed record IngestionLimits
     /// <summary>After this many blank rows in a row the sheet is taken to have ended (sheets formatted down to row 1,048,576).</summary>
     public int MaxConsecutiveBlankRows { get; init; } = 10_000;
 
+    /// <summary>
+    /// Excel's own limit for a cell's text. A longer cell (possible in CSV, or in XML written by hand) is staged cut
+    /// at the limit with <c>CELL_TOO_LONG</c>: a row finding, not a crash.
+    /// </summary>
+    public int MaxCellCharacters { get; init; } = 32_767;
+
+    /// <summary>
+    /// The staged text of one row. A real row holds a few hundred bytes; a row over this is a file built to blow up
+    /// (one long shared string referenced by every cell), and the file is rejected with FILE_TOO_LARGE.
+    /// </summary>
+    public int MaxStagedRowBytes { get; init; } = 1_048_576;
+
+    /// <summary>The staged text of one chunk (a real chunk of 1,000 rows is about 1 MB): bounds the memory a chunk takes.</summary>
+    public int MaxStagedChunkBytes { get; init; } = 16_777_216;
+
+    /// <summary>The whole upload's staged text: twice the unpacked size an .xlsx may have.</summary>
+    public long MaxStagedUploadBytes { get; init; } = 1_073_741_824;
+
     public static IngestionLimits Default { get; } = new();
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Jamsostek.Core.Findings;
 using Jamsostek.Core.Templates;
 using Jamsostek.Core.Values;
 
@@ -12,23 +13,34 @@ namespace Jamsostek.Core.Ingestion;
 /// <c>t</c> is the cell as the office typed it, <c>v</c> the parsed value (ISO date, number, canonical code),
 /// <c>e</c>/<c>p</c> why it could not be parsed; <c>extra</c> keeps unrecognised columns for the rejected-rows file;
 /// <c>dup</c>, when present, is the row where the same NIK (or agreement number) first appears in the file.
+/// Text longer than a cell may hold is staged cut at the limit: a field's with <c>e</c> <c>CELL_TOO_LONG</c> and its
+/// length in <c>p</c>, an unrecognised column's silently (it only goes back to the office in the rejected-rows file).
 /// </summary>
 public sealed class StagedRowWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer;
     private readonly Utf8JsonWriter _json;
+    private readonly int _maxCellCharacters;
 
-    public StagedRowWriter(int expectedRows)
+    public StagedRowWriter(int expectedRows, int maxCellCharacters = 32_767)
     {
         _buffer = new ArrayBufferWriter<byte>(Math.Max(expectedRows, 1) * 512);
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        _maxCellCharacters = maxCellCharacters;
     }
 
     public int RowCount { get; private set; }
 
+    /// <summary>The bytes of the rows written since the last flush.</summary>
+    public int PendingBytes => _buffer.WrittenCount;
+
+    /// <summary>The bytes the last row written took.</summary>
+    public int LastRowBytes { get; private set; }
+
     /// <param name="duplicateOf">The row where this row's key (NIK, agreement number) first appears in the file, when this is a repeat.</param>
     public void Write(MappedRow row, int? duplicateOf = null)
     {
+        var before = _buffer.WrittenCount;
         _json.Reset(_buffer);
         _json.WriteStartObject();
         _json.WriteNumber("row", row.RowNumber);
@@ -46,7 +58,16 @@ public sealed class StagedRowWriter
             _json.WriteStartObject();
             _json.WriteString("f", cell.Field.Name);
             _json.WriteString("c", cell.Cell);
-            _json.WriteString("t", Text(cell.Value));
+            var text = Text(cell.Value);
+            if (text.Length > _maxCellCharacters)
+            {
+                _json.WriteString("t", Cut(text));
+                _json.WriteString("e", FindingCode.CellTooLong);
+                _json.WriteString("p", text.Length.ToString(CultureInfo.InvariantCulture));
+                _json.WriteEndObject();
+                continue;
+            }
+            _json.WriteString("t", text);
             var parsed = FieldValues.Parse(cell.Field.Type, cell.Value);
             if (parsed.ErrorCode is not null)
             {
@@ -76,7 +97,7 @@ public sealed class StagedRowWriter
                 _json.WriteStartObject();
                 _json.WriteString("h", extra.Header);
                 _json.WriteString("c", Sheets.CellAddress.Of(extra.ColumnIndex, row.RowNumber));
-                _json.WriteString("t", Text(extra.Value));
+                _json.WriteString("t", Cut(Text(extra.Value)));
                 _json.WriteEndObject();
             }
             _json.WriteEndArray();
@@ -85,6 +106,18 @@ public sealed class StagedRowWriter
         _json.Flush();
         _buffer.Write("\n"u8);
         RowCount++;
+        LastRowBytes = _buffer.WrittenCount - before;
+    }
+
+    /// <summary>The text cut at the cell limit, never between the two halves of a surrogate pair.</summary>
+    private ReadOnlySpan<char> Cut(string text)
+    {
+        if (text.Length <= _maxCellCharacters)
+        {
+            return text;
+        }
+        var length = char.IsHighSurrogate(text[_maxCellCharacters - 1]) ? _maxCellCharacters - 1 : _maxCellCharacters;
+        return text.AsSpan(0, length);
     }
 
     /// <summary>The rows written since the last flush; the writer starts a new chunk.</summary>

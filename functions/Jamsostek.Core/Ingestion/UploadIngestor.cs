@@ -31,7 +31,8 @@ public static class UploadIngestor
             : ExcelWorkbookReader.Open(file, format, limits);
         var (sheet, layout) = ChooseSheet(reader, options);
 
-        var writer = new StagedRowWriter(options.ChunkSize);
+        var writer = new StagedRowWriter(options.ChunkSize, limits.MaxCellCharacters);
+        long stagedBytes = 0;
         var repeats = new RepeatedKeys(layout.Kind);
         var rowsRead = 0;
         var blankRows = 0;
@@ -63,6 +64,8 @@ public static class UploadIngestor
                 CheckRegion(mapped, region, sheet.Name, options.Language);
             }
             writer.Write(mapped, repeats.FirstRowOf(mapped));
+            stagedBytes += writer.LastRowBytes;
+            StagedTextBudget.Check(limits, row.RowNumber, writer.LastRowBytes, writer.PendingBytes, stagedBytes);
             rowsRead++;
             if (writer.RowCount == options.ChunkSize)
             {

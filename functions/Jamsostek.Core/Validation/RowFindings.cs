@@ -39,6 +39,10 @@ internal sealed class RowFindings(ValidationContext context, SheetTemplate templ
                 case FindingCode.NikFormat:
                     Error(code, cell.Field, ValidationMessages.NikFormat(l, shown), shown);
                     break;
+                case FindingCode.CellTooLong:
+                    // No value: the text is what made the row too long to show.
+                    Error(code, cell.Field, ValidationMessages.CellTooLong(l, column, cell.Problem), null);
+                    break;
                 case FindingCode.NikPrecisionLost:
                     Error(code, cell.Field, ValidationMessages.NikPrecisionLost(l), shown);
                     break;

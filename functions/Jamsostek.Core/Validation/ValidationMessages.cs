@@ -42,6 +42,10 @@ public static class ValidationMessages
         _ => "Jenis kelamin tertulis laki-laki (L), tetapi NIK ini milik perempuan (tanggal lahir pada NIK ditambah 40). Perbaiki NIK atau jenis kelamin.",
     };
 
+    public static string CellTooLong(Language l, string column, string? length) => l == Language.En
+        ? $"\"{column}\" holds {length ?? "more than 32,767"} characters; a cell holds at most 32,767. Shorten the text and upload the row again."
+        : $"Kolom \"{column}\" berisi {length ?? "lebih dari 32.767"} karakter; satu sel paling banyak 32.767 karakter. Persingkat teksnya lalu unggah kembali baris ini.";
+
     public static string DateFormat(Language l, string column, string text) => l == Language.En
         ? $"\"{text}\" in \"{column}\" is not a date. Write it like 28/10/2025 or 28 Oktober 2025."
         : $"\"{text}\" pada kolom \"{column}\" bukan tanggal yang sah. Tulis seperti 28/10/2025 atau 28 Oktober 2025.";

@@ -24,6 +24,7 @@ public sealed record UploadSummary(
     IReadOnlyList<CodeCount> TopErrors,
     string? RejectionCode,
     string? RejectionMessage,
+    string? FailureCode,
     string? FailureReason,
     UploadLinks Links)
 {
@@ -43,7 +44,8 @@ public sealed record UploadSummary(
                 .Select(pair => pair.Split(':')).Select(pair => new CodeCount(pair[0], int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture)))],
             record.RejectionCode,
             language == Language.En ? record.RejectionMessageEn ?? record.RejectionMessage : record.RejectionMessage,
-            record.FailureReason,
+            record.FailureCode,
+            record.FailureCode is { } failure ? UploadFailure.Message(failure, record.FailedAttempts, language) : record.FailureReason,
             new UploadLinks(
                 $"/api/uploads/{record.UploadId}",
                 final ? $"/api/uploads/{record.UploadId}/findings" : null,

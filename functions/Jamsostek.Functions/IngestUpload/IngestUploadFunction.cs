@@ -115,8 +115,7 @@ public sealed class IngestUploadFunction(IngestServices services)
             // Our fault, or storage's: the host retries the blob. Count the attempts so that the last one leaves the
             // upload "failed" with its reason instead of "received" for ever.
             await sink.SettleAsync();
-            record.FailedAttempts++;
-            record.FailureReason = $"Reading the file failed {record.FailedAttempts} times: {ex.GetType().Name}";
+            UploadFailure.Apply(record, UploadFailure.ReadFailed, record.FailedAttempts + 1);
             record.Status = record.FailedAttempts >= MaxAttempts ? UploadStatus.Failed : UploadStatus.Received;
             await services.Uploads.SaveAsync(record, CancellationToken.None);
             IngestLog.Failed(services.Logger, uploadId, record.FailedAttempts, ex.GetType().Name);

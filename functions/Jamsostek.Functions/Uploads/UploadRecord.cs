@@ -64,7 +64,9 @@ public sealed class UploadRecord(TableEntity entity) : TableRecord(entity)
     /// <summary>The three most frequent error codes of the rejected rows, with counts ("NIK_FORMAT:3,DATE_FORMAT:1").</summary>
     public string? TopErrors { get => TextOrNull(); set => Set(value); }
 
-    /// <summary>Why the upload is failed (for operators; no personal data) and on which attempt it gave up.</summary>
+    /// <summary>Why the upload is failed: a code of <see cref="UploadFailure"/> and its plain sentence (never an exception's text).</summary>
+    public string? FailureCode { get => TextOrNull(); set => Set(value); }
+
     public string? FailureReason { get => TextOrNull(); set => Set(value); }
 
     public int FailedAttempts { get => Int32(); set => Set(value); }

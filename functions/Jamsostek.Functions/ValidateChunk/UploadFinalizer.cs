@@ -43,6 +43,7 @@ public sealed class UploadFinalizer(ValidationServices services)
         record.Warnings = results.Sum(r => r.Warnings) + uploadFindings.Count;
         record.RowsUpdated = results.Sum(r => r.Updated);
         record.TopErrors = topErrors;
+        record.FailureCode = null;
         record.FailureReason = null;
         record.CompletedAt = services.Time.GetUtcNow();
         if (!await services.Uploads.TryReplaceAsync(record, cancellationToken))
@@ -50,7 +51,24 @@ public sealed class UploadFinalizer(ValidationServices services)
             return false;
         }
         ValidationLog.Finalized(services.Logger, uploadId, status, accepted, rejected, record.RowsRead);
+        await DeleteStagedRowsAsync(uploadId, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The staged chunks hold the workers' rows as typed (NIK, names, birth dates); once the upload is final nothing
+    /// reads them again (reprocessing is for uploads that are not), so they go. Failing here does not fail the upload.
+    /// </summary>
+    private async Task DeleteStagedRowsAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.Staging.DeleteUploadAsync(uploadId, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            ValidationLog.StagingNotDeleted(services.Logger, uploadId, $"{ex.Status} {ex.ErrorCode}");
+        }
     }
 
     /// <summary>

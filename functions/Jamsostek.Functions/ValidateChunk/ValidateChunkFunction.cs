@@ -50,8 +50,6 @@ public sealed class ValidateChunkFunction(ChunkValidation validation, UploadFina
     /// <summary>The last attempt failed: the upload says so instead of staying "validating" for ever.</summary>
     private static async Task MarkFailedAsync(ValidationServices services, ChunkMessage message, int attempt, Exception ex, CancellationToken cancellationToken)
     {
-        // The exception's type and message, never row data: the parsers' messages carry no cell values.
-        var reason = $"Chunk {message.Chunk} of {message.Chunks} failed {attempt} times: {ex.GetType().Name}: {ex.Message}";
         ValidationLog.ChunkFailed(services.Logger, message.UploadId, message.Chunk, attempt, ValidationServices.MaxDequeueCount, ex.GetType().Name);
         try
         {
@@ -59,8 +57,7 @@ public sealed class ValidateChunkFunction(ChunkValidation validation, UploadFina
             if (record is not null && !UploadStatus.IsFinal(record.Status))
             {
                 record.Status = UploadStatus.Failed;
-                record.FailureReason = reason.Length > 1000 ? reason[..1000] : reason;
-                record.FailedAttempts = attempt;
+                UploadFailure.Apply(record, UploadFailure.ValidationFailed, attempt);
                 await services.Uploads.SaveAsync(record, cancellationToken);
             }
         }

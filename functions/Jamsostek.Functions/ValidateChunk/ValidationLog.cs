@@ -17,4 +17,7 @@ internal static partial class ValidationLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Upload {UploadId} chunk {Chunk} skipped: the upload is {Status}")]
     public static partial void ChunkSkipped(ILogger logger, string uploadId, int chunk, string status);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Upload {UploadId} is final but its staged chunks could not be deleted ({Reason}); the staging lifecycle rule removes them after 7 days")]
+    public static partial void StagingNotDeleted(ILogger logger, string uploadId, string reason);
 }

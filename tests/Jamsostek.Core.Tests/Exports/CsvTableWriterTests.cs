@@ -60,10 +60,10 @@ public sealed class CsvTableWriterTests
     {
         var bytes = await CsvAsync(
             ["=cmd|' /C calc'!A0"],
-            Row("=1+2", "+62 812", "-", "@SUM(A1)", "\tx", "\rx", -5, "-5"));
+            Row("=1+2", "+62 812", "-", "@SUM(A1)", "\tx", "\rx", -5, "-5", "  =1+2", "\uFF20SUM(A1)", "Budi"));
 
         Assert.Equal(
-            "'=cmd|' /C calc'!A0\r\n'=1+2,'+62 812,'-,'@SUM(A1),'\tx,\"'\rx\",-5,'-5\r\n",
+            "'=cmd|' /C calc'!A0\r\n'=1+2,'+62 812,'-,'@SUM(A1),'\tx,\"'\rx\",-5,'-5,'  =1+2,'\uFF20SUM(A1),Budi\r\n",
             Encoding.UTF8.GetString(bytes.AsSpan(3)));
     }
 

@@ -12,6 +12,14 @@ public sealed class FormulaGuardTests
     [InlineData("@SUM(A1:A9)")]
     [InlineData("\t=1+2")]
     [InlineData("\r=1+2")]
+    [InlineData(" =1+2")]
+    [InlineData("   @SUM(A1:A9)")]
+    [InlineData("\u00A0-2+3")]
+    [InlineData("\uFF1D1+2")]
+    [InlineData("\uFF0B62 812")]
+    [InlineData("\uFF0D5")]
+    [InlineData("\uFF20SUM(A1)")]
+    [InlineData("\u3000\uFF1DA1")]
     public void TextStartingWithAFormulaCharacterGetsALeadingApostrophe(string text)
     {
         Assert.True(FormulaGuard.NeedsPrefix(text));
@@ -22,7 +30,8 @@ public sealed class FormulaGuardTests
     [InlineData("")]
     [InlineData("Budi Santoso")]
     [InlineData("5204011203900001")]
-    [InlineData(" =1+2")]
+    [InlineData("   ")]
+    [InlineData(" Budi")]
     [InlineData("'=1+2")]
     [InlineData("1-2")]
     [InlineData("\n=1+2")]

@@ -45,16 +45,28 @@ public sealed class XlsxTableWriterTests
     }
 
     [Fact]
-    public async Task FormulaLikeTextGetsALeadingApostropheButNegativeNumbersStayNumbers()
+    public async Task FormulaLikeTextKeepsItsValueInAQuotePrefixCellButNegativeNumbersStayNumbers()
     {
+        object?[] guarded = ["=HYPERLINK(\"http://contoh.id\",\"klik\")", "+62 812", "-", "@SUM(A1)", "\tx", "\rx", " =1+2", "\uFF1D1+2"];
         var bytes = await XlsxAsync(
-            ["=cmd|' /C calc'!A0"],
-            Row("=HYPERLINK(\"http://contoh.id\",\"klik\")", "+62 812", "-", "@SUM(A1)", "\tx", "\rx", -5, -2.5m, "-5"));
+            ["=cmd|' /C calc'!A0", "Nama"],
+            Row([.. guarded.Select(v => (TableCell)(string)v!), -5, -2.5m, "Budi", "-5"]));
 
         var rows = ReadBack.Xlsx(bytes).Rows;
+        Assert.Equal(["=cmd|' /C calc'!A0", "Nama"], rows[0].Take(2));
+        Assert.Equal([.. guarded, -5.0, -2.5, "Budi", "-5"], rows[1]);
 
-        Assert.Equal("'=cmd|' /C calc'!A0", rows[0][0]);
-        Assert.Equal(["'=HYPERLINK(\"http://contoh.id\",\"klik\")", "'+62 812", "'-", "'@SUM(A1)", "'\tx", "'\rx", -5.0, -2.5, "'-5"], rows[1]);
+        // The cells that hold formula-like text, and only those, carry a style with quotePrefix="1" (the header's still bold).
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        var sheet = XDocument.Load(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var formats = XDocument.Load(zip.GetEntry("xl/styles.xml")!.Open()).Descendants(Main + "cellXfs").Single().Elements().ToList();
+        XElement FormatOf(XElement cell) => formats[(int?)cell.Attribute("s") ?? 0];
+        bool QuotePrefixed(XElement cell) => (string?)FormatOf(cell).Attribute("quotePrefix") is "1" or "true";
+        var cells = sheet.Descendants(Main + "row").Select(r => r.Elements(Main + "c").ToList()).ToList();
+        Assert.Equal([true, false], cells[0].Select(QuotePrefixed));
+        Assert.All(cells[0], c => Assert.Equal("1", (string?)FormatOf(c).Attribute("fontId")));
+        Assert.Equal([.. guarded.Select(_ => true), false, false, false, true], cells[1].Select(QuotePrefixed));
+        Assert.DoesNotContain(sheet.Descendants(Main + "t"), t => t.Value.StartsWith('\''));
     }
 
     [Fact]
@@ -79,7 +91,7 @@ public sealed class XlsxTableWriterTests
         var row = ReadBack.Xlsx(bytes).Rows[0];
         Assert.Equal(32_767, ((string)row[0]!).Length);
         Assert.Equal(32_767, ((string)row[1]!).Length);
-        Assert.StartsWith("'=b", (string)row[1]!);
+        Assert.StartsWith("=b", (string)row[1]!);
     }
 
     [Fact]

@@ -84,6 +84,22 @@ public sealed class EnrolmentValidatorTests
         Assert.False(outcome.IsAccepted);
     }
 
+    [Fact]
+    public void NameLongerThanACellHoldsIsRejectedAsCellTooLongWithoutEchoingTheText()
+    {
+        var name = "Budi " + new string('a', 40_000);
+
+        var outcome = Validate(Worker(name: name));
+
+        var finding = Only(outcome, FindingCode.CellTooLong);
+        Assert.Equal("B7", finding.Cell);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Null(finding.Value);
+        Assert.Contains("berisi 40005 karakter; satu sel paling banyak 32.767 karakter", finding.Message);
+        Assert.True(finding.Message.Length < 300, finding.Message);
+        Assert.False(outcome.IsAccepted);
+    }
+
     [Theory]
     [InlineData("5204013101900001", "31/01/1990", true)]  // day 31 of January
     [InlineData("5204013201900001", "01/02/1990", false)] // day 32 is no date
