@@ -222,6 +222,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             UseCookies = false,
         }, loggers.CreateLogger("Jamsostek.FunctionsHost.Http"))));
         builder.Services.AddHttpForwarder();
+        // DNS rebinding: a web page whose own name resolves to 127.0.0.1 reaches this host with that name as Host.
+        // Only loopback names are answered (400 otherwise), whatever the port.
+        builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(filtering =>
+            filtering.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
         if (localSettings?.Host.Cors is { Length: > 0 } cors)
         {
             builder.Services.AddCors(c => c.AddDefaultPolicy(policy =>
@@ -244,6 +248,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         var web = builder.Build();
+        web.UseHostFiltering();
         if (localSettings?.Host.Cors is { Length: > 0 })
         {
             web.UseCors();

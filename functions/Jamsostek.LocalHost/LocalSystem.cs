@@ -11,11 +11,12 @@ namespace Jamsostek.LocalHost;
 /// </summary>
 public sealed class LocalSystem : IAsyncDisposable
 {
-    internal LocalSystem(DevServices.DevServices? devServices, LocalFunctionsHost host, string settingsPath)
+    internal LocalSystem(DevServices.DevServices? devServices, LocalFunctionsHost host, LocalSettingsFile.Found settings)
     {
         DevServices = devServices;
         Host = host;
-        SettingsPath = settingsPath;
+        SettingsPath = settings.Path;
+        GeneratedKeys = settings.GeneratedKeys;
     }
 
     public DevServices.DevServices? DevServices { get; }
@@ -24,10 +25,18 @@ public sealed class LocalSystem : IAsyncDisposable
 
     public string SettingsPath { get; }
 
+    /// <summary>The keys made for a settings file created by this start (empty when the file was there already).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> GeneratedKeys { get; }
+
     public static async Task<LocalSystem> StartAsync(string scriptRoot, int? httpPort, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("Jamsostek.LocalHost");
-        var settingsPath = FindOrCreateSettings(scriptRoot, logger);
+        var found = LocalSettingsFile.FindOrCreate(scriptRoot, RepositoryPaths.Root);
+        var settingsPath = found.Path;
+        if (found.Created)
+        {
+            LocalSystemLog.SettingsCreated(logger, settingsPath);
+        }
         var settings = new AppSettings(LocalSettings.Load(settingsPath), Environment.GetEnvironmentVariables()
             .Cast<System.Collections.DictionaryEntry>().Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value)));
         DevServices.DevServices? devServices = null;
@@ -49,7 +58,7 @@ public sealed class LocalSystem : IAsyncDisposable
                 LoggerFactory = loggers,
                 Settings = devServices is null ? new Dictionary<string, string?>() : DigestDefaults(settings, devServices),
             }, cancellationToken);
-            return new LocalSystem(devServices, host, settingsPath);
+            return new LocalSystem(devServices, host, found);
         }
         catch
         {
@@ -94,27 +103,10 @@ public sealed class LocalSystem : IAsyncDisposable
         }
         return defaults;
     }
-
-    /// <summary>local.settings.json beside the app, else at the repository root, else made there from the example.</summary>
-    private static string FindOrCreateSettings(string scriptRoot, ILogger logger)
-    {
-        foreach (var candidate in new[] { Path.Combine(scriptRoot, "local.settings.json"), Path.Combine(RepositoryPaths.Root, "local.settings.json") })
-        {
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        var example = Path.Combine(RepositoryPaths.Root, "local.settings.example.json");
-        var created = Path.Combine(RepositoryPaths.Root, "local.settings.json");
-        File.Copy(example, created);
-        LocalSystemLog.SettingsCreated(logger, created);
-        return created;
-    }
 }
 
 internal static partial class LocalSystemLog
 {
-    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Created {Path} from local.settings.example.json (git-ignored; edit it freely)")]
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Created {Path} from local.settings.example.json with freshly generated keys (git-ignored; edit it freely)")]
     public static partial void SettingsCreated(ILogger logger, string path);
 }

@@ -34,6 +34,15 @@ internal static class StartupJob
         output.WriteLine($"  Portal      {host.BaseAddress}");
         output.WriteLine($"  Admin       POST {new Uri(host.BaseAddress, "admin/functions/{name}")} (x-functions-key: LocalHostMasterKey from {system.SettingsPath})");
         output.WriteLine($"  Functions   {string.Join(", ", host.App.Functions.Select(f => f.Name))}");
+        if (system.GeneratedKeys.Count > 0)
+        {
+            // Printed this once; afterwards they are read from the settings file, which only this user may read.
+            output.WriteLine($"  Keys        made for this machine and kept in {system.SettingsPath} (shown only now):");
+            foreach (var (name, key) in system.GeneratedKeys)
+            {
+                output.WriteLine($"              {name} = {key}");
+            }
+        }
         if (system.DevServices is { } dev)
         {
             output.WriteLine($"  Storage     Azurite, blob http://127.0.0.1:10000 (data in .azurite/)");

@@ -40,6 +40,27 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.Equal(2, Recordings.Of("Hello").Count);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("rebind.example.com", HttpStatusCode.BadRequest)]
+    [InlineData("127.0.0.1.nip.io", HttpStatusCode.BadRequest)]
+    public async Task OnlyRequestsNamingThisMachineAreAnsweredSoAWebPageCannotRebindItsNameHere(string hostName, HttpStatusCode expected)
+    {
+        await using var host = await StartHostAsync();
+        using var http = TestWorkerApp.Client(host);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/hello/1?code={TestWorkerApp.FunctionKey}");
+        request.Headers.Host = $"{hostName}:{host.BaseAddress.Port}";
+        request.Headers.Add("Origin", $"http://{hostName}");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, Recordings.Of("Hello").Count);
+        // CORS is off unless local.settings.json sets it: no page elsewhere may read the answer.
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
     [Fact]
     public async Task KeyMayTravelInTheCodeQueryParameter()
     {

@@ -38,7 +38,7 @@ public sealed class StartupJobTests : IAsyncLifetime
             BlobScanInterval = TimeSpan.FromMilliseconds(250),
             LoggerFactory = NullLoggerFactory.Instance,
         });
-        _system = new LocalSystem(devServices: null, host, settingsPath: "(test settings)");
+        _system = new LocalSystem(devServices: null, host, new LocalSettingsFile.Found("(test settings)", Created: false, GeneratedKeys: []));
     }
 
     public async Task DisposeAsync()

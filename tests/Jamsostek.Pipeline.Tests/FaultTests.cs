@@ -67,12 +67,84 @@ public sealed class FaultTests(PipelineFixture system)
         }
         var response = await admin.PostAsync($"api/manage/uploads/{uploadId}/reprocess", null);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal([1], JsonNode.Parse(await response.Content.ReadAsStringAsync())!["requeuedChunks"]!.AsArray().Select(n => n!.GetValue<int>()));
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("requeued", (string?)answer["action"]);
+        Assert.Equal([1], answer["requeuedChunks"]!.AsArray().Select(n => n!.GetValue<int>()));
 
         var completed = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromSeconds(60));
         Assert.Equal("completed", completed.GetString("Status"));
         Assert.Equal(1, completed.GetInt32("RowsAccepted"));
         Assert.Single(await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey));
+    }
+
+    [Fact]
+    public async Task UploadThatFailedWhileBeingReadIsReadAgainFromItsBlobWhenReprocessed()
+    {
+        var scenario = new Scenario("8105", "PKS/015/SBT/2041", 2041);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2041.xlsx", scenario.AgreementsXlsx());
+        var done = await system.UploadAndWaitAsync(scenario.Region, "peserta-2041.xlsx", Scenario.EnrolmentsXlsx(scenario.Workers(12, seed: 41)));
+        Assert.Equal("completed", done.GetString("Status"));
+        // As IngestUpload leaves an upload it could not read five times: failed, nothing staged, no chunk results.
+        var uploadId = done.RowKey;
+        await ResetAsync(done, new() { ["Status"] = "failed", ["Chunks"] = 0, ["RowsRead"] = 0, ["RowsAccepted"] = 0, ["FailureCode"] = "READ_FAILED", ["FailedAttempts"] = 5 });
+        foreach (var chunk in await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}")))
+        {
+            await system.Table("uploadchunks").DeleteEntityAsync(chunk.PartitionKey, chunk.RowKey);
+        }
+
+        using var admin = system.CreateAdminClient();
+        var response = await admin.PostAsync($"api/manage/uploads/{uploadId}/reprocess", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("read_again", (string?)answer["action"]);
+        Assert.Equal([1], answer["requeuedChunks"]!.AsArray().Select(n => n!.GetValue<int>()));
+        var completed = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromSeconds(60));
+        Assert.Equal("completed", completed.GetString("Status"));
+        Assert.Equal(12, completed.GetInt32("RowsRead"));
+        Assert.Equal(12, completed.GetInt32("RowsAccepted"));
+        Assert.Null(completed.GetString("FailureCode"));
+        Assert.Equal(12, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
+    }
+
+    [Fact]
+    public async Task UploadThatFailedWhileFinalizingIsFinalizedWithoutValidatingAnyChunkAgain()
+    {
+        var scenario = new Scenario("8105", "PKS/016/SBT/2042", 2042);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2042.xlsx", scenario.AgreementsXlsx());
+        var done = await system.UploadAndWaitAsync(scenario.Region, "peserta-2042.xlsx", Scenario.EnrolmentsXlsx(scenario.Workers(9, seed: 42)));
+        var uploadId = done.RowKey;
+        var results = await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"));
+        // Every chunk has its result, but the last step failed: the upload says failed and counts nothing yet.
+        await ResetAsync(done, new() { ["Status"] = "failed", ["RowsAccepted"] = 0, ["FailureCode"] = "VALIDATION_FAILED", ["FailedAttempts"] = 5 });
+
+        using var admin = system.CreateAdminClient();
+        var response = await admin.PostAsync($"api/manage/uploads/{uploadId}/reprocess", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("finalized", (string?)answer["action"]);
+        Assert.Empty(answer["requeuedChunks"]!.AsArray());
+        // Finalized before the answer: no chunk went through validation again.
+        var record = (await system.Table("uploads").GetEntityAsync<TableEntity>(scenario.Region, uploadId)).Value;
+        Assert.Equal("completed", record.GetString("Status"));
+        Assert.Equal(9, record.GetInt32("RowsAccepted"));
+        Assert.Null(record.GetString("FailureCode"));
+        Assert.Equal(results.Select(r => r.ETag), (await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"))).Select(r => r.ETag));
+
+        // Final now: a second call is refused and changes nothing.
+        var again = await admin.PostAsync($"api/manage/uploads/{uploadId}/reprocess", null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    private async Task ResetAsync(TableEntity record, Dictionary<string, object> values)
+    {
+        var current = (await system.Table("uploads").GetEntityAsync<TableEntity>(record.PartitionKey, record.RowKey)).Value;
+        foreach (var (name, value) in values)
+        {
+            current[name] = value;
+        }
+        await system.Table("uploads").UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace);
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using Jamsostek.Functions.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Jamsostek.Functions.Access;
 
@@ -13,9 +15,13 @@ namespace Jamsostek.Functions.Access;
 /// nothing of regions or personal-data permission. The key travels as Functions keys do: the <c>x-functions-key</c>
 /// header or the <c>code</c> query parameter. A refused call never reaches the function: it gets the 401 problem.
 /// </summary>
-public sealed class AccessKeyMiddleware(ApiKeyStore keys, IConfiguration configuration, ILogger<AccessKeyMiddleware> logger) : IFunctionsWorkerMiddleware
+public sealed class AccessKeyMiddleware(ApiKeyStore keys, IConfiguration configuration, IOptions<StorageOptions> storage, ILogger<AccessKeyMiddleware> logger)
+    : IFunctionsWorkerMiddleware
 {
-    /// <summary>A development key with every region and personal-data permission; set only in local.settings.json.</summary>
+    /// <summary>
+    /// A development key with every region and personal-data permission; set only in local.settings.json, and honoured
+    /// only while the app's storage is the local emulator, so a copied setting opens nothing in Azure.
+    /// </summary>
     public const string DevKeySetting = "JamsostekDevKey";
 
     private const string ItemKey = "jamsostek.access";
@@ -51,7 +57,7 @@ public sealed class AccessKeyMiddleware(ApiKeyStore keys, IConfiguration configu
     private async Task<AccessKey?> ResolveAsync(string presented, CancellationToken cancellationToken)
     {
         var devKey = configuration[DevKeySetting];
-        if (!string.IsNullOrEmpty(devKey) &&
+        if (!string.IsNullOrEmpty(devKey) && storage.Value.IsEmulator &&
             CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(devKey)))
         {
             return new AccessKey("development", "Development key (local.settings.json)", null, Pii: true);

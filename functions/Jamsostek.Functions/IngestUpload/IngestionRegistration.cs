@@ -5,6 +5,7 @@ public static class IngestionRegistration
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IngestServices>();
+        builder.Services.AddSingleton<BlobIngestion>();
         return builder;
     }
 }

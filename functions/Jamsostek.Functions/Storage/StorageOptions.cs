@@ -30,6 +30,33 @@ public sealed class StorageOptions
 
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
+    /// <summary>
+    /// The local storage emulator: <c>UseDevelopmentStorage=true</c>, or Azurite's well-known account with every
+    /// endpoint on this machine. What only a developer's machine may do (the development key) depends on it.
+    /// </summary>
+    public bool IsEmulator
+    {
+        get
+        {
+            if (!UsesConnectionString)
+            {
+                return false;
+            }
+            var parts = ConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(part => part.Split('=', 2))
+                .Where(pair => pair.Length == 2)
+                .ToLookup(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.OrdinalIgnoreCase);
+            if (string.Equals(parts["UseDevelopmentStorage"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+            var endpoints = parts.Where(group => group.Key.EndsWith("Endpoint", StringComparison.OrdinalIgnoreCase)).SelectMany(group => group).ToList();
+            return parts["AccountName"].FirstOrDefault() == "devstoreaccount1"
+                && endpoints.Count > 0
+                && endpoints.All(endpoint => Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.IsLoopback);
+        }
+    }
+
     public bool UsesManagedIdentityOnly => string.Equals(Credential, "managedidentity", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The endpoint of one service: the explicit URI, else the public cloud's from the account name.</summary>

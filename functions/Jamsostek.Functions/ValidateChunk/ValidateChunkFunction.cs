@@ -58,7 +58,8 @@ public sealed class ValidateChunkFunction(ChunkValidation validation, UploadFina
             {
                 record.Status = UploadStatus.Failed;
                 UploadFailure.Apply(record, UploadFailure.ValidationFailed, attempt);
-                await services.Uploads.SaveAsync(record, cancellationToken);
+                // Under the ETag read above: an upload another chunk finalized meanwhile stays final.
+                await services.Uploads.TryReplaceAsync(record, cancellationToken);
             }
         }
         catch (Azure.RequestFailedException)

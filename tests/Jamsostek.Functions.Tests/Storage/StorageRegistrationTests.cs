@@ -26,6 +26,19 @@ public sealed class StorageRegistrationTests
         Assert.Equal("http://127.0.0.1:10002/devstoreaccount1", services.GetRequiredService<TableServiceClient>().Uri.ToString().TrimEnd('/'));
     }
 
+    [Theory]
+    [InlineData("UseDevelopmentStorage=true", true)]
+    [InlineData("UseDevelopmentStorage = TRUE ;", true)]
+    [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=k==;BlobEndpoint=http://127.0.0.1:41234/devstoreaccount1;QueueEndpoint=http://127.0.0.1:41235/devstoreaccount1;TableEndpoint=http://localhost:41236/devstoreaccount1;", true)]
+    [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=k==;BlobEndpoint=http://storage.example.net/devstoreaccount1;", false)]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=k==;EndpointSuffix=core.windows.net", false)]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=stjamsostek;AccountKey=k==;BlobEndpoint=http://127.0.0.1:10000/stjamsostek", false)]
+    [InlineData("", false)]
+    public void OnlyTheLocalEmulatorCountsAsTheEmulator(string connectionString, bool emulator)
+    {
+        Assert.Equal(emulator, new StorageOptions { ConnectionString = connectionString }.IsEmulator);
+    }
+
     [Fact]
     public void AccountNameAloneBuildsClientsOnThePublicEndpointsWithDefaultAzureCredential()
     {

@@ -1,0 +1,122 @@
+using Azure.Storage.Blobs;
+using Jamsostek.Core.Ingestion;
+using Jamsostek.Core.Regions;
+using Jamsostek.Core.Templates;
+using Jamsostek.Functions.Staging;
+using Jamsostek.Functions.Uploads;
+
+namespace Jamsostek.Functions.IngestUpload;
+
+/// <summary>
+/// Reads an uploaded blob into staged chunks and returns one validation message per chunk: what IngestUpload does
+/// for each blob the host hands it, and what reprocessing does for an upload that failed before it was staged. The
+/// same content (a retry, a restart, the same file uploaded again) maps to the same upload id and queues nothing
+/// twice. The uploaded blob is only read.
+/// </summary>
+public sealed class BlobIngestion(IngestServices services)
+{
+    /// <summary>The host's blob trigger attempts (maxDequeueCount of its blob queue) before the poison message.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>Ingests the blob <c>uploads/{region}/{name}</c>; returns the chunk messages to queue (none when rejected or seen before).</summary>
+    public async Task<string[]> IngestAsync(BlobClient blob, string region, string name, CancellationToken cancellationToken)
+    {
+        var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        await using var content = await UploadContent.ReadAsync(blob, properties.ETag, services.Limits.MaxFileBytes, cancellationToken);
+        var regionKnown = RegionCode.TryParse(region, out var code);
+        var partition = regionKnown ? code!.Value.Value : UploadIds.InvalidRegionPartition;
+        var uploadId = UploadIds.For(partition, content.Sha256);
+        var etag = properties.ETag.ToString();
+
+        var existing = await services.Uploads.FindAsync(partition, uploadId, cancellationToken);
+        if (existing is { Status: UploadStatus.Validating, Chunks: > 0 } && existing.BlobETag == etag)
+        {
+            // The host runs this blob version again: the invocation that staged it did not finish (its messages may
+            // never have been written). Queue them again; ValidateChunk skips chunks already done.
+            IngestLog.Requeued(services.Logger, uploadId, existing.Chunks);
+            return ChunkMessages(uploadId, partition, existing.Chunks);
+        }
+        if (existing is not null && existing.Status != UploadStatus.Received)
+        {
+            IngestLog.SameContentAgain(services.Logger, uploadId, existing.Status);
+            return [];
+        }
+        var record = existing ?? new UploadRecord
+        {
+            PartitionKey = partition,
+            RowKey = uploadId,
+            ReceivedAt = DateTimeOffset.UtcNow,
+        };
+        record.BlobName = $"{region}/{name}";
+        record.BlobETag = etag;
+        record.ContentSha256 = content.Sha256;
+        record.ContentLength = content.Length;
+        record.Status = UploadStatus.Received;
+        await services.Uploads.SaveAsync(record, cancellationToken);
+        return await StageAsync(record, content, regionKnown ? code!.Value : null, region, name, cancellationToken);
+    }
+
+    private async Task<string[]> StageAsync(UploadRecord record, UploadContent content, RegionCode? region, string folder, string name,
+        CancellationToken cancellationToken)
+    {
+        var uploadId = record.RowKey;
+        var sink = new StagingChunkSink(services.Staging, uploadId);
+        try
+        {
+            if (region is null)
+            {
+                throw new UploadRejectedException(Core.Findings.FindingCode.RegionMismatch, "the upload folder is not a region code", folder);
+            }
+            if (content.Truncated)
+            {
+                throw new UploadRejectedException(Core.Findings.FindingCode.FileTooLarge, $"{content.Length} bytes", content.Length, services.Limits.MaxFileBytes);
+            }
+            var result = await UploadIngestor.IngestAsync(content.File, name, region.Value, sink, new IngestionOptions { Limits = services.Limits }, cancellationToken);
+            await sink.FlushAsync();
+
+            record.Status = UploadStatus.Validating;
+            record.Kind = result.Kind == SheetKind.Agreements ? "agreements" : "enrolments";
+            record.Format = result.Format.ToString().ToLowerInvariant();
+            record.Sheet = result.Sheet;
+            record.HeaderRow = result.HeaderRow;
+            record.RowsRead = result.RowsRead;
+            record.BlankRows = result.BlankRows;
+            record.RowsChunked = sink.RowsWritten;
+            record.Chunks = result.Chunks;
+            record.ChunkSize = result.ChunkSize;
+            await services.Staging.WriteAsync(StagingStore.ManifestBlobName(uploadId), StagingManifest.Serialize(record, result), cancellationToken);
+            await services.Uploads.SaveAsync(record, cancellationToken);
+            IngestLog.Staged(services.Logger, uploadId, result.RowsRead, result.Chunks);
+            return ChunkMessages(uploadId, record.PartitionKey, result.Chunks);
+        }
+        catch (UploadRejectedException rejection)
+        {
+            // A rejected upload keeps nothing, not even the chunks written before the problem showed.
+            await sink.SettleAsync();
+            await services.Staging.DeleteUploadAsync(uploadId, cancellationToken);
+            record.Status = UploadStatus.Rejected;
+            record.RejectionCode = rejection.Code;
+            record.RejectionMessage = FileMessages.For(rejection, Language.Id);
+            record.RejectionMessageEn = FileMessages.For(rejection, Language.En);
+            await services.Uploads.SaveAsync(record, cancellationToken);
+            IngestLog.Rejected(services.Logger, uploadId, rejection.Code, rejection.Detail);
+            return [];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Our fault, or storage's: the host retries the blob. Count the attempts so that the last one leaves the
+            // upload "failed" with its reason instead of "received" for ever.
+            await sink.SettleAsync();
+            UploadFailure.Apply(record, UploadFailure.ReadFailed, record.FailedAttempts + 1);
+            record.Status = record.FailedAttempts >= MaxAttempts ? UploadStatus.Failed : UploadStatus.Received;
+            await services.Uploads.SaveAsync(record, CancellationToken.None);
+            IngestLog.Failed(services.Logger, uploadId, record.FailedAttempts, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    public static string[] ChunkMessages(string uploadId, string region, int chunks) =>
+        [.. Enumerable.Range(1, chunks).Select(chunk => System.Text.Json.JsonSerializer.Serialize(
+            new ChunkMessage(uploadId, region, chunk, chunks, StagingStore.ChunkBlobName(uploadId, chunk)),
+            StagingJsonContext.Default.ChunkMessage))];
+}
