@@ -79,6 +79,7 @@ var appContainers = [
   'uploads'
   'staging'
   'reports'
+  'locks'
 ]
 var storageQueues = [
   'validation'

@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs.Specialized;
+using Azure.Storage.Blobs;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Jamsostek.Pipeline.Tests.Infrastructure;
@@ -67,6 +69,58 @@ public sealed class IdempotencyTests(PipelineFixture system)
         {
             Assert.DoesNotContain((await poison.PeekMessagesAsync(32)).Value, m => m.Body.ToString().Contains(record.RowKey));
         }
+    }
+
+    [Fact]
+    public async Task CoverageOfAnAgreementIsRecountedByOneFinalizerAtATime()
+    {
+        var scenario = new Scenario("5311", "PKS/017/SUMBA-TIMUR/2043", 2043);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2043.xlsx", scenario.AgreementsXlsx());
+        // Another finalizer of this agreement is recounting: the test holds the agreement's lock as it would.
+        var lockBlob = new BlobServiceClient(system.ConnectionString).GetBlobContainerClient("locks")
+            .GetBlobClient($"coverage/{scenario.Region}/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scenario.AgreementNo)))[..32]}");
+        await lockBlob.GetParentBlobContainerClient().CreateIfNotExistsAsync();
+        if (!await lockBlob.ExistsAsync())
+        {
+            await lockBlob.UploadAsync(BinaryData.Empty);
+        }
+        var lease = lockBlob.GetBlobLeaseClient();
+        await lease.AcquireAsync(TimeSpan.FromSeconds(60));
+
+        var content = Scenario.EnrolmentsXlsx(scenario.Workers(30, seed: 43));
+        var uploadId = PipelineFixture.UploadIdOf(scenario.Region, content);
+        await system.UploadAsync(scenario.Region, "peserta-2043.xlsx", content);
+        await Eventually.TrueAsync(async () => (await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"))).Count == 1,
+            TimeSpan.FromSeconds(30), "the upload's chunk is validated");
+        // Its chunk is done; its finalizer waits for the lock instead of recounting beside the other one.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal("validating", (await system.Table("uploads").GetEntityAsync<TableEntity>(scenario.Region, uploadId)).Value.GetString("Status"));
+
+        await lease.ReleaseAsync();
+        var record = await system.WaitForOutcomeAsync(scenario.Region, uploadId, TimeSpan.FromSeconds(30));
+        Assert.Equal("completed", record.GetString("Status"));
+        var coverage = await system.QueryAsync("coverage", TableClient.CreateQueryFilter($"PartitionKey eq {scenario.Region}"));
+        Assert.Equal(30, coverage.Where(c => c.GetString("AgreementNo") == scenario.AgreementNo).Sum(c => c.GetInt32("Participants") ?? 0));
+    }
+
+    [Fact]
+    public async Task TwoUploadsOfOneAgreementFinishingTogetherLeaveExactCounts()
+    {
+        var scenario = new Scenario("5311", "PKS/018/SUMBA-TIMUR/2044", 2044, Target: 10_000);
+        await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2044.xlsx", scenario.AgreementsXlsx());
+        var workers = scenario.Workers(3_000, seed: 44);
+        var first = Scenario.EnrolmentsXlsx([.. workers.Take(1_500)]);
+        var second = Scenario.EnrolmentsXlsx([.. workers.Skip(1_500)]);
+
+        await Task.WhenAll(system.UploadAsync(scenario.Region, "peserta-2044-a.xlsx", first), system.UploadAsync(scenario.Region, "peserta-2044-b.xlsx", second));
+        var outcomes = await Task.WhenAll(
+            system.WaitForOutcomeAsync(scenario.Region, PipelineFixture.UploadIdOf(scenario.Region, first), TimeSpan.FromMinutes(2)),
+            system.WaitForOutcomeAsync(scenario.Region, PipelineFixture.UploadIdOf(scenario.Region, second), TimeSpan.FromMinutes(2)));
+
+        Assert.All(outcomes, o => Assert.Equal("completed", o.GetString("Status")));
+        Assert.Equal(3_000, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
+        var coverage = await system.QueryAsync("coverage", TableClient.CreateQueryFilter($"PartitionKey eq {scenario.Region}"));
+        Assert.Equal(3_000, coverage.Where(c => c.GetString("AgreementNo") == scenario.AgreementNo).Sum(c => c.GetInt32("Participants") ?? 0));
     }
 
     [Fact]

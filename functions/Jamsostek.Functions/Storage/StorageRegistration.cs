@@ -41,6 +41,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ParticipantStore>();
         builder.Services.AddSingleton<NikCoverageStore>();
         builder.Services.AddSingleton<CoverageStore>();
+        builder.Services.AddSingleton<AgreementLocks>();
         builder.Services.AddSingleton<ReportStore>();
         return builder;
     }

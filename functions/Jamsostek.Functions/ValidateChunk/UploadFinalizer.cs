@@ -84,6 +84,7 @@ public sealed class UploadFinalizer(ValidationServices services)
         var agreementNumbers = results.SelectMany(r => r.Agreements.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal);
         foreach (var agreementNo in agreementNumbers)
         {
+            await using var recounting = await services.AgreementLocks.AcquireAsync(region, agreementNo, cancellationToken);
             var participants = chunkCounts is not null && await services.Participants.AllFromUploadAsync(region, agreementNo, uploadId, cancellationToken)
                 ? await services.Coverage.ReplaceAgreementAsync(region, agreementNo, chunkCounts.Where(c => c.AgreementNo == agreementNo)
                     .GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Participants)), cancellationToken)

@@ -16,6 +16,7 @@ public sealed class ValidationServices(
     ParticipantStore participants,
     NikCoverageStore nikCoverage,
     CoverageStore coverage,
+    AgreementLocks agreementLocks,
     ReportStore reports,
     TimeProvider time,
     ILogger<ValidationServices> logger)
@@ -36,6 +37,8 @@ public sealed class ValidationServices(
     public NikCoverageStore NikCoverage { get; } = nikCoverage;
 
     public CoverageStore Coverage { get; } = coverage;
+
+    public AgreementLocks AgreementLocks { get; } = agreementLocks;
 
     public ReportStore Reports { get; } = reports;
 
