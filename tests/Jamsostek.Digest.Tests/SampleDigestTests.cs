@@ -25,6 +25,10 @@ public sealed class SampleDigestTests(SampleSystem system, ITestOutputHelper out
             // as failed; the next run sends it, and only it. What the officials rely on is checked below: each gets
             // exactly one digest with the right figures.
             output.WriteLine("First run: " + outcome);
+            foreach (var entry in (await system.LedgerAsync()).Where(e => (string?)e["status"] != "sent"))
+            {
+                output.WriteLine($"Ledger: {entry.ToJsonString()}");
+            }
             outcome = await system.RunDigestAsync();
             Assert.DoesNotContain(" 0 sent", outcome);
         }

@@ -84,6 +84,23 @@ public sealed class SmtpSession(SmtpOptions options) : IAsyncDisposable
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        var reused = _client is { IsConnected: true };
+        try
+        {
+            await SendOnceAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (reused && IsDroppedConnection(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // The connection kept open since the previous digest was closed by the server meanwhile (its idle
+            // timeout, a restart, a relay recycling connections; MailKit only learns of it on the next command).
+            // That is no reason to fail this official's digest: once more, on a fresh connection. The Message-ID is
+            // the same, so a mail client shows a rare duplicate once.
+            await SendOnceAsync(message, cancellationToken);
+        }
+    }
+
+    private async Task SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
         var client = await ConnectAsync(cancellationToken);
         try
         {
@@ -96,6 +113,8 @@ public sealed class SmtpSession(SmtpOptions options) : IAsyncDisposable
             throw;
         }
     }
+
+    private static bool IsDroppedConnection(Exception ex) => ex is IOException or ServiceNotConnectedException or SmtpProtocolException;
 
     public async ValueTask DisposeAsync()
     {
