@@ -29,6 +29,10 @@ public static class FileMessages
         (FindingCode.FileEncrypted, _) => "The file is password-protected and cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook), save and upload again.",
         (FindingCode.FileType, Language.Id) => $"Berkas ini {Describe(arguments, language)}, bukan lembar kerja. Unggah berkas .xlsx, .xls, atau .csv.",
         (FindingCode.FileType, _) => $"This file is {Describe(arguments, language)}, not a spreadsheet. Upload an .xlsx, .xls or .csv file.",
+        (FindingCode.FileUnreadable, Language.Id) when arguments is [ReadTimeExceeded slow] =>
+            $"Berkas terlalu lama dibaca (lebih dari {slow.Limit.TotalMinutes:0} menit, sampai baris {slow.RowNumber}); kemungkinan berkas rusak. Buka dan simpan ulang di Excel (Simpan Sebagai .xlsx), atau bagi menjadi beberapa berkas, lalu unggah kembali.",
+        (FindingCode.FileUnreadable, _) when arguments is [ReadTimeExceeded slow] =>
+            $"The file took too long to read (more than {slow.Limit.TotalMinutes:0} minutes, up to row {slow.RowNumber}); it is probably damaged. Open it in Excel and save it again (Save As .xlsx), or split it into several files, and upload again.",
         (FindingCode.FileUnreadable, Language.Id) => ColumnLimit(arguments) is { } columns
             ? $"Lembar kerja memiliki {columns} kolom; paling banyak 1.000 kolom. Hapus kolom yang tidak dipakai lalu unggah kembali."
             : "Berkas rusak atau tidak lengkap sehingga tidak dapat dibaca. Buka dan simpan ulang di Excel (Simpan Sebagai .xlsx), lalu unggah kembali.",

@@ -40,5 +40,11 @@ public sealed record IngestionLimits
     /// <summary>The whole upload's staged text: twice the unpacked size an .xlsx may have.</summary>
     public long MaxStagedUploadBytes { get; init; } = 1_073_741_824;
 
+    /// <summary>
+    /// Reading a file (not storing it) may take this long: a 300,000-row sheet reads in about 6 s, so a file still
+    /// being read after this is damaged or built to be slow, and is rejected as unreadable rather than retried.
+    /// </summary>
+    public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromMinutes(3);
+
     public static IngestionLimits Default { get; } = new();
 }

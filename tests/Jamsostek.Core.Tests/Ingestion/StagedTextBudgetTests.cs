@@ -57,6 +57,20 @@ public sealed class StagedTextBudgetTests
         Assert.Contains("per 1.000 baris", FileMessages.For(rejection, Language.Id), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FileStillBeingReadPastTheTimeLimitIsRejectedAsUnreadableNamingTheRow()
+    {
+        var limits = new IngestionLimits { MaxReadTime = TimeSpan.Zero };
+
+        var rejection = await Assert.ThrowsAsync<UploadRejectedException>(() =>
+            UploadIngestor.IngestAsync(new MemoryStream(Csv(rows: 400)), "peserta.csv", RegionCode.Parse("5204"), new CountingSink(),
+                new IngestionOptions { ChunkSize = 100, Limits = limits }));
+
+        Assert.Equal(FindingCode.FileUnreadable, rejection.Code);
+        Assert.Equal(256, Assert.IsType<ReadTimeExceeded>(Assert.Single(rejection.Arguments)).RowNumber);
+        Assert.StartsWith("Berkas terlalu lama dibaca (lebih dari 0 menit, sampai baris 256)", FileMessages.For(rejection, Language.Id), StringComparison.Ordinal);
+    }
+
     private static byte[] Csv(int rows)
     {
         var csv = new StringBuilder("NIK,Nama Lengkap,Tanggal Lahir,Alamat,Nomor PKS\n");
