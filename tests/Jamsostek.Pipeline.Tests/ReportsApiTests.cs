@@ -1,3 +1,5 @@
+using Jamsostek.TestData;
+using System.Net.Http.Json;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -42,14 +44,68 @@ public sealed class ReportsApiTests(PipelineFixture system)
     }
 
     [Fact]
-    public async Task KeyInTheCodeParameterWorksLikeTheHeader()
+    public async Task KeyInTheUrlIsRefusedOnlyTheHeaderCounts()
     {
         var data = await ReportData.GetAsync(system);
-        using var client = system.CreateClient(null);
+        using var anonymous = system.CreateClient(null);
+        using var withHeader = system.CreateClient(data.EndeKey);
 
-        var response = await client.GetAsync($"api/uploads/{data.EndeUploadId}?code={Uri.EscapeDataString(data.EndeKey)}");
+        var inUrl = await anonymous.GetAsync($"api/uploads/{data.EndeUploadId}?code={Uri.EscapeDataString(data.EndeKey)}");
+        var inHeader = await withHeader.GetAsync($"api/uploads/{data.EndeUploadId}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // A key in a URL ends up in proxy logs and browser history.
+        Assert.Equal(HttpStatusCode.Unauthorized, inUrl.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, inHeader.StatusCode);
+    }
+
+    [Fact]
+    public async Task AReportingKeyCannotUploadAndAKeyWithUploadPermissionCan()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var admin = system.CreateAdminClient();
+        // Another region, so the shared report data stays as the other tests count it.
+        var uploader = await CreateKeyAsync(admin, new { name = "Operator data Kota Kupang", regions = new[] { "5371", "5308" }, pii = false, upload = true });
+        var sheet = Scenario.EnrolmentsXlsx(new Scenario("5371", "PKS/001/KUPANG/2045", 2045).Workers(3, seed: 77));
+
+        using var reporting = system.CreateClient(data.EndeKey);
+        var refused = await reporting.PostAsync("api/uploads?region=5308&file=peserta-kepala-daerah.xlsx", new ByteArrayContent(sheet));
+        var refusedElsewhere = await reporting.PostAsync("api/uploads?region=5371&file=peserta-kepala-daerah.xlsx", new ByteArrayContent(sheet));
+        using var uploading = system.CreateClient(uploader);
+        var accepted = await uploading.PostAsync("api/uploads?region=5371&file=peserta-operator.xlsx", new ByteArrayContent(sheet));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("tidak berizin mengunggah", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, refusedElsewhere.StatusCode);
+        Assert.False(await system.Uploads.GetBlobClient("5308/peserta-kepala-daerah.xlsx").ExistsAsync());
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.True(await system.Uploads.GetBlobClient("5371/peserta-operator.xlsx").ExistsAsync());
+        var access = JsonNode.Parse(await uploading.GetStringAsync("api/access"))!;
+        Assert.True((bool)access["upload"]!);
+        Assert.False((bool)JsonNode.Parse(await reporting.GetStringAsync("api/access"))!["upload"]!);
+    }
+
+    [Fact]
+    public async Task KeyStopsWorkingWhenItExpires()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var admin = system.CreateAdminClient();
+        var expires = DateTimeOffset.UtcNow.AddSeconds(3);
+        var key = await CreateKeyAsync(admin, new { name = "Tamu sementara", regions = new[] { "5308" }, pii = false, expiresAt = expires });
+        var past = await admin.PostAsJsonAsync("api/manage/keys", new { name = "Sudah lewat", regions = new[] { "5308" }, pii = false, expiresAt = DateTimeOffset.UtcNow.AddDays(-1) });
+        using var client = system.CreateClient(key);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"api/uploads/{data.EndeUploadId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        await Eventually.TrueAsync(async () => DateTimeOffset.UtcNow > expires
+                && (await client.GetAsync($"api/uploads/{data.EndeUploadId}")).StatusCode == HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(15), "the expired key is refused");
+    }
+
+    private static async Task<string> CreateKeyAsync(HttpClient admin, object request)
+    {
+        var response = await admin.PostAsJsonAsync("api/manage/keys", request);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
     }
 
     [Fact]

@@ -124,7 +124,8 @@ public sealed class PortalFixture : IAsyncLifetime
 
     private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string[] regions, bool pii)
     {
-        var response = await admin.PostAsJsonAsync("api/manage/keys", new { name, regions, pii });
+        // An office's own key: it reads its region and uploads its sheets.
+        var response = await admin.PostAsJsonAsync("api/manage/keys", new { name, regions, pii, upload = true });
         response.EnsureSuccessStatusCode();
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
     }

@@ -12,8 +12,9 @@ namespace Jamsostek.Functions.Access;
 /// <summary>
 /// Checks the caller's key before every function marked <see cref="RequiresAccessKeyAttribute"/>. Those functions are
 /// <c>AuthorizationLevel.Anonymous</c> for the host and the app checks the key itself, because Functions keys know
-/// nothing of regions or personal-data permission. The key travels as Functions keys do: the <c>x-functions-key</c>
-/// header or the <c>code</c> query parameter. A refused call never reaches the function: it gets the 401 problem.
+/// nothing of regions or personal-data permission. The key travels in the <c>x-functions-key</c> header only: a key in
+/// a URL ends up in proxy logs and browser history (the <c>code</c> query parameter stays what it is in the host, a
+/// way to pass Functions keys). A refused call never reaches the function: it gets the 401 problem.
 /// </summary>
 public sealed class AccessKeyMiddleware(ApiKeyStore keys, IConfiguration configuration, IOptions<StorageOptions> storage, ILogger<AccessKeyMiddleware> logger)
     : IFunctionsWorkerMiddleware
@@ -42,11 +43,13 @@ public sealed class AccessKeyMiddleware(ApiKeyStore keys, IConfiguration configu
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         var http = context.GetHttpContext() ?? throw new InvalidOperationException($"{context.FunctionDefinition.Name} is not an HTTP function.");
-        var presented = http.Request.Headers["x-functions-key"].FirstOrDefault() ?? http.Request.Query["code"].FirstOrDefault();
+        var presented = http.Request.Headers["x-functions-key"].FirstOrDefault();
         var access = string.IsNullOrWhiteSpace(presented) ? null : await ResolveAsync(presented, context.CancellationToken);
         if (access is null)
         {
-            AccessLog.Refused(logger, http.Request.Path, string.IsNullOrWhiteSpace(presented) ? "no key" : "unknown or revoked key");
+            AccessLog.Refused(logger, http.Request.Path, string.IsNullOrWhiteSpace(presented)
+                ? http.Request.Query.ContainsKey("code") ? "key in the URL (only the x-functions-key header is read)" : "no key"
+                : "unknown, revoked or expired key");
             context.GetInvocationResult().Value = ApiProblems.Unauthorized(ApiProblems.LanguageOf(http));
             return;
         }
@@ -60,7 +63,7 @@ public sealed class AccessKeyMiddleware(ApiKeyStore keys, IConfiguration configu
         if (!string.IsNullOrEmpty(devKey) && storage.Value.IsEmulator &&
             CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(devKey)))
         {
-            return new AccessKey("development", "Development key (local.settings.json)", null, Pii: true);
+            return new AccessKey("development", "Development key (local.settings.json)", null, Pii: true, Upload: true);
         }
         return await keys.FindAsync(presented, cancellationToken);
     }

@@ -27,10 +27,16 @@ public sealed class ApiKeyEntity(TableEntity entity) : TableRecord(entity)
 
     public bool Pii { get => Boolean(); set => Set(value); }
 
+    /// <summary>May upload sheets (POST /api/uploads). Keys made before this permission existed have none.</summary>
+    public bool Upload { get => Boolean(); set => Set(value); }
+
+    /// <summary>After this moment the key is refused, as a revoked one is; null for no expiry.</summary>
+    public DateTimeOffset? ExpiresAt { get => MomentOrNull(); set => Set(value); }
+
     public DateTimeOffset CreatedAt { get => Moment(); set => Set(value); }
 
     public DateTimeOffset? RevokedAt { get => MomentOrNull(); set => Set(value); }
 
     public AccessKey ToAccessKey() => new(KeyId, Name,
-        Regions == AccessKey.AllRegions ? null : Regions.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), Pii);
+        Regions == AccessKey.AllRegions ? null : Regions.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal), Pii, Upload, ExpiresAt);
 }

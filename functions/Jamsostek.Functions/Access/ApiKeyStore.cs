@@ -1,28 +1,36 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using Jamsostek.Functions.Storage;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Jamsostek.Functions.Access;
 
 /// <summary>
-/// Creates, finds, lists and revokes API keys (see <see cref="ApiKeyEntity"/>). Lookups are cached for a short
-/// while per instance, so a revoked key stops working within <see cref="CacheFor"/> on every instance.
+/// Creates, finds, lists and revokes API keys (see <see cref="ApiKeyEntity"/>). Keys found are cached for a short
+/// while per instance, so a revoked key stops working within <see cref="CacheFor"/> on every instance. Only keys
+/// that exist are cached, at most <see cref="CachedKeys"/> of them: a caller trying made-up keys costs a point read
+/// each and no memory.
 /// </summary>
-public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
+public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time) : IDisposable
 {
     public const string TableName = "apikeys";
+    public const int CachedKeys = 10_000;
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private readonly LazyTable _table = new(tables, TableName);
-    private readonly ConcurrentDictionary<string, (AccessKey? Key, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedKeys, Clock = null });
+
+    /// <summary>How many keys are cached now (for tests: it must not grow with unknown keys).</summary>
+    public int CachedCount => _cache.Count;
+
+    public void Dispose() => _cache.Dispose();
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>A new key: "jmsk_" and 43 base64url characters of randomness. Returned once; only its hash is stored.</summary>
     public async Task<(string Key, ApiKeyEntity Entity)> CreateAsync(string name, IReadOnlyCollection<string>? regions, bool pii,
-        CancellationToken cancellationToken = default)
+        bool upload = false, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         var key = "jmsk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var hash = Hash(key);
@@ -33,6 +41,8 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
             Name = name,
             Regions = regions is null ? AccessKey.AllRegions : string.Join(',', regions.Order(StringComparer.Ordinal)),
             Pii = pii,
+            Upload = upload,
+            ExpiresAt = expiresAt,
             CreatedAt = time.GetUtcNow(),
         };
         var table = await _table.GetAsync(cancellationToken);
@@ -40,20 +50,24 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
         return (key, entity);
     }
 
-    /// <summary>The access a presented key gives, or null for an unknown or revoked key.</summary>
+    /// <summary>The access a presented key gives, or null for an unknown, revoked or expired key.</summary>
     public async Task<AccessKey?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
         var hash = Hash(key);
         var now = time.GetUtcNow();
-        if (_cache.TryGetValue(hash, out var cached) && cached.Until > now)
+        if (_cache.TryGetValue(hash, out AccessKey? cached) && cached is not null)
         {
-            return cached.Key;
+            return cached.ExpiresAt is { } expires && expires <= now ? null : cached;
         }
         var table = await _table.GetAsync(cancellationToken);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(ApiKeyEntity.Partition, hash, cancellationToken: cancellationToken);
         var stored = found.HasValue ? new ApiKeyEntity(found.Value!) : null;
-        var access = stored is { RevokedAt: null } ? stored.ToAccessKey() : null;
-        _cache[hash] = (access, now + CacheFor);
+        if (stored is not { RevokedAt: null } || stored.ExpiresAt is { } expiry && expiry <= now)
+        {
+            return null;
+        }
+        var access = stored.ToAccessKey();
+        _cache.Set(hash, access, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheFor });
         return access;
     }
 
@@ -79,7 +93,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
         entity.RevokedAt = time.GetUtcNow();
         var table = await _table.GetAsync(cancellationToken);
         await table.UpdateEntityAsync(entity.Entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-        _cache.TryRemove(entity.RowKey, out _);
+        _cache.Remove(entity.RowKey);
         return true;
     }
 }

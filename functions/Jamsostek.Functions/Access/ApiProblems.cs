@@ -30,6 +30,12 @@ public static class ApiProblems
             ? "This file holds full NIKs as the office typed them; only a key with personal-data permission may download it."
             : "Berkas ini memuat NIK lengkap seperti yang diketik kantor; hanya kunci berizin data pribadi yang dapat mengunduhnya.");
 
+    public static ProblemHttpResult UploadForbidden(Language l) => Problem(StatusCodes.Status403Forbidden,
+        l == Language.En ? "Uploading not allowed for this key" : "Kunci ini tidak berizin mengunggah",
+        l == Language.En
+            ? "This key may read reports but not upload sheets. Ask the operator for a key with upload permission for your office."
+            : "Kunci ini hanya untuk membaca laporan, tidak untuk mengunggah lembar kerja. Mintalah kunci berizin unggah untuk kantor Anda kepada operator.");
+
     public static ProblemHttpResult NotFound(Language l, string what) => Problem(StatusCodes.Status404NotFound,
         l == Language.En ? "Not found" : "Tidak ditemukan",
         l == Language.En ? $"{what} does not exist." : $"{what} tidak ada.");

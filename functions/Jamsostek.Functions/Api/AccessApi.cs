@@ -14,9 +14,9 @@ public static class AccessApi
         IEnumerable<string> regions = access.Regions ?? (IEnumerable<string>)
             [.. (await agreements.ListAsync(null, cancellationToken)).Select(a => a.PartitionKey)
                 .Concat((await uploads.ListAsync(null, cancellationToken)).Select(u => u.Region).Where(r => r != UploadIds.InvalidRegionPartition))];
-        return TypedResults.Ok(new AccessInfo(access.Id, access.Name, access.AllowsAllRegions, [.. regions.Distinct().Order(StringComparer.Ordinal)], access.Pii));
+        return TypedResults.Ok(new AccessInfo(access.Id, access.Name, access.AllowsAllRegions, [.. regions.Distinct().Order(StringComparer.Ordinal)], access.Pii, access.Upload, access.ExpiresAt));
     }
 }
 
 /// <param name="AllRegions">The key covers every region, also those with no data yet (Regions lists the ones with data).</param>
-public sealed record AccessInfo(string KeyId, string Name, bool AllRegions, IReadOnlyList<string> Regions, bool Pii);
+public sealed record AccessInfo(string KeyId, string Name, bool AllRegions, IReadOnlyList<string> Regions, bool Pii, bool Upload, DateTimeOffset? ExpiresAt);

@@ -11,7 +11,7 @@ namespace Jamsostek.Functions.Api;
 public static class KeysApi
 {
     internal static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateAsync(CreateKeyRequest request, HttpContext context,
-        ApiKeyStore keys, ILogger<ApiKeyStore> logger, CancellationToken cancellationToken)
+        ApiKeyStore keys, TimeProvider timeProvider, ILogger<ApiKeyStore> logger, CancellationToken cancellationToken)
     {
         var l = ApiProblems.LanguageOf(context);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
@@ -35,7 +35,11 @@ public static class KeysApi
                 return ApiProblems.BadParameter(l, "regions", l == Core.Templates.Language.En ? "[\"*\"] or at least one region code" : "[\"*\"] atau sedikitnya satu kode wilayah");
             }
         }
-        var (key, entity) = await keys.CreateAsync(request.Name.Trim(), regions?.Distinct().ToList(), request.Pii, cancellationToken);
+        if (request.ExpiresAt is { } expires && expires <= timeProvider.GetUtcNow())
+        {
+            return ApiProblems.BadParameter(l, "expiresAt", l == Core.Templates.Language.En ? "a moment in the future, or none" : "waktu yang akan datang, atau kosong");
+        }
+        var (key, entity) = await keys.CreateAsync(request.Name.Trim(), regions?.Distinct().ToList(), request.Pii, request.Upload, request.ExpiresAt, cancellationToken);
         AccessLog.KeyCreated(logger, entity.KeyId, entity.Name, entity.Regions, entity.Pii);
         return TypedResults.Created($"/api/manage/keys/{entity.KeyId}", new CreatedKey(key, KeyInfo.From(entity)));
     }
@@ -58,15 +62,18 @@ public static class KeysApi
 
 /// <param name="Regions">["*"] for every region, or region codes.</param>
 /// <param name="Pii">Whether the key sees NIKs unmasked and may download rejected rows.</param>
-public sealed record CreateKeyRequest(string Name, IReadOnlyList<string>? Regions, bool Pii);
+/// <param name="Upload">Whether the key may upload sheets (POST /api/uploads).</param>
+/// <param name="ExpiresAt">When the key stops working; none for no expiry.</param>
+public sealed record CreateKeyRequest(string Name, IReadOnlyList<string>? Regions, bool Pii, bool Upload = false, DateTimeOffset? ExpiresAt = null);
 
 /// <param name="Key">The key itself: shown once, stored only as a hash.</param>
 public sealed record CreatedKey(string Key, KeyInfo Info);
 
 public sealed record KeyList(IReadOnlyList<KeyInfo> Keys);
 
-public sealed record KeyInfo(string KeyId, string Name, IReadOnlyList<string> Regions, bool Pii, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+public sealed record KeyInfo(string KeyId, string Name, IReadOnlyList<string> Regions, bool Pii, bool Upload, DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
 {
     public static KeyInfo From(ApiKeyEntity entity) => new(entity.KeyId, entity.Name,
-        entity.Regions.Split(',', StringSplitOptions.RemoveEmptyEntries), entity.Pii, entity.CreatedAt, entity.RevokedAt);
+        entity.Regions.Split(',', StringSplitOptions.RemoveEmptyEntries), entity.Pii, entity.Upload, entity.CreatedAt, entity.ExpiresAt, entity.RevokedAt);
 }

@@ -26,6 +26,10 @@ public static class UploadSheetApi
     {
         var access = AccessKeyMiddleware.Of(context);
         var l = ApiProblems.LanguageOf(context);
+        if (!access.Upload)
+        {
+            return ApiProblems.UploadForbidden(l);
+        }
         if (ApiQuery.Region(context, access, logger, out var region) is { } problem)
         {
             return problem;
