@@ -148,20 +148,34 @@ public sealed class ReportsApiTests(PipelineFixture system)
     }
 
     [Fact]
-    public async Task NikIsMaskedUnlessTheKeyCarriesPersonalDataPermission()
+    public async Task PersonalFieldsAreWithheldUnlessTheKeyCarriesPersonalDataPermission()
     {
         var data = await ReportData.GetAsync(system);
         using var masked = system.CreateClient(data.EndeKey);
         using var pii = system.CreateClient(data.EndePiiKey);
         var route = $"api/reports/participants?region=5308&agreement={Uri.EscapeDataString(data.Ende.AgreementNo)}";
 
-        var hidden = JsonNode.Parse(await masked.GetStringAsync(route))!.AsArray().Select(p => p!["nik"]!.GetValue<string>()).ToList();
-        var shown = JsonNode.Parse(await pii.GetStringAsync(route))!.AsArray().Select(p => p!["nik"]!.GetValue<string>()).ToList();
+        var hiddenRows = JsonNode.Parse(await masked.GetStringAsync(route))!.AsArray().Select(p => p!.AsObject()).ToList();
+        var shownRows = JsonNode.Parse(await pii.GetStringAsync(route))!.AsArray().Select(p => p!.AsObject()).ToList();
+        var hidden = hiddenRows.Select(p => p["nik"]!.GetValue<string>()).ToList();
+        var shown = shownRows.Select(p => p["nik"]!.GetValue<string>()).ToList();
 
         Assert.Equal(18, hidden.Count);
         Assert.All(hidden, nik => Assert.Matches("^5308\\*{8}\\d{4}$", nik));
         var stored = data.EndeWorkers.Where((_, i) => i is not (9 or 15)).Select(w => (string)w[C.Nik]!).Order().ToList();
         Assert.Equal(stored, shown.Order());
+        // Every personal field, not only the NIK: initials for the name, nothing of birth, address, phone or KPJ.
+        Assert.All(hiddenRows, p =>
+        {
+            Assert.Matches("^([A-Z]\\. ?)+$", (string?)p["full_name"]);
+            foreach (var field in new[] { "birth_date", "birth_place", "address", "phone", "kpj" })
+            {
+                Assert.True(p[field] is null, $"{field} is {p[field]?.ToJsonString()} for a key without personal-data permission");
+            }
+        });
+        Assert.Contains(shownRows, p => p["address"] is not null && p["birth_date"] is not null && ((string?)p["full_name"])!.Length > 6);
+        var maskedCsv = Encoding.UTF8.GetString(await masked.GetByteArrayAsync(route + "&format=csv"));
+        Assert.DoesNotContain(data.EndeWorkers.Select(w => (string)w[C.FullName]!).First(), maskedCsv);
         Assert.Equal(HttpStatusCode.Forbidden, (await masked.GetAsync($"api/uploads/{data.EndeUploadId}/rejected")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await pii.GetAsync($"api/uploads/{data.EndeUploadId}/rejected")).StatusCode);
     }

@@ -10,8 +10,9 @@ namespace Jamsostek.Functions.Api;
 
 /// <summary>
 /// GET /api/reports/participants: the participant list, streamed straight from the participants table to the
-/// response (one partition page at a time). NIK masked (<c>5204********0001</c>) unless the key carries
-/// personal-data permission.
+/// response (one partition page at a time). Unless the key carries personal-data permission, every personal field is
+/// withheld (<see cref="PersonalData"/>): NIK masked (<c>5204********0001</c>), name as initials, no birth date, birth
+/// place, address, phone or KPJ.
 /// </summary>
 public static class ParticipantsReportApi
 {
@@ -54,12 +55,19 @@ public static class ParticipantsReportApi
         {
             await foreach (var p in participants.ListAsync(region, agreementNo, asOf, cancellationToken))
             {
-                yield return
-                [
-                    pii ? p.Nik : Nik.Masked(p.Nik), p.FullName, p.Gender, p.BirthPlace, IsoDate.Parse(p.BirthDate), p.Address, p.Village,
-                    p.District, p.Phone, p.Occupation, p.Segment, p.Region, p.AgreementNo, IsoDate.Parse(p.CoverageStart),
-                    IsoDate.Parse(p.CoverageEnd), p.Programs, p.Kpj, p.MonthlyIncomeIdr,
-                ];
+                yield return pii
+                    ?
+                    [
+                        p.Nik, p.FullName, p.Gender, p.BirthPlace, IsoDate.Parse(p.BirthDate), p.Address, p.Village,
+                        p.District, p.Phone, p.Occupation, p.Segment, p.Region, p.AgreementNo, IsoDate.Parse(p.CoverageStart),
+                        IsoDate.Parse(p.CoverageEnd), p.Programs, p.Kpj, p.MonthlyIncomeIdr,
+                    ]
+                    :
+                    [
+                        Nik.Masked(p.Nik), PersonalData.Initials(p.FullName), p.Gender, TableCell.Empty, TableCell.Empty, TableCell.Empty, p.Village,
+                        p.District, TableCell.Empty, p.Occupation, p.Segment, p.Region, p.AgreementNo, IsoDate.Parse(p.CoverageStart),
+                        IsoDate.Parse(p.CoverageEnd), p.Programs, TableCell.Empty, p.MonthlyIncomeIdr,
+                    ];
             }
         }
     }
