@@ -94,6 +94,19 @@ var appTables = [
   'participantchanges'
   'coverage'
 ]
+// What an operator may touch with their own sign-in: the uploads and the office's files, and the tables of results.
+// Not apikeys (key hashes), not staging (rows as typed), not the host's containers.
+var operatorContainers = [
+  'uploads'
+  'reports'
+]
+var operatorTables = [
+  'uploads'
+  'uploadchunks'
+  'agreements'
+  'participants'
+  'coverage'
+]
 // Blob triggers with "source": "EventGrid" (functions.metadata) and the container each one watches.
 var eventGridBlobTriggers = [
   {
@@ -177,6 +190,15 @@ module api 'app/api.bicep' = {
   }
 }
 
+module diagnostics 'app/diagnostics.bicep' = {
+  name: 'diagnostics'
+  params: {
+    storageAccountName: storage.outputs.name
+    functionAppName: api.outputs.name
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   params: {
@@ -187,6 +209,8 @@ module rbac 'app/rbac.bicep' = {
     keyVaultName: keyVault.outputs.name
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
+    operatorContainers: operatorContainers
+    operatorTables: operatorTables
   }
 }
 

@@ -25,6 +25,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // A deleted vault or secret cannot be purged before its retention ends, by anyone: the SMTP credentials and
+    // anything added later survive a mistaken or malicious delete.
+    enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
   }
 }

@@ -35,6 +35,12 @@ var roles = {
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 }
 
+@description('Blob containers the operator may read and write (uploads, the office\'s files): not staging, locks or the host\'s.')
+param operatorContainers array
+
+@description('Tables the operator may read: not apikeys (key hashes) or the digest recipients.')
+param operatorTables array
+
 var hasOperator = !empty(operatorPrincipalId)
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -105,27 +111,44 @@ resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Storage Blob Data Contributor for the operator: upload sheets and read the office's files with --auth-mode login.
-resource operatorBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasOperator) {
-  name: guid(storage.id, operatorPrincipalId, roles.storageBlobDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
-    principalId: operatorPrincipalId
-    principalType: operatorPrincipalType
+// Storage Blob Data Contributor for the operator, per container: upload sheets and read the office's files with
+// --auth-mode login, and nothing else in the account.
+resource operatorContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
+  for container in operatorContainers: {
+    name: '${storage.name}/default/${container}'
   }
-}
+]
 
-// Storage Table Data Reader for the operator: read upload records and stored rows.
-resource operatorTableDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasOperator) {
-  name: guid(storage.id, operatorPrincipalId, roles.storageTableDataReader)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataReader)
-    principalId: operatorPrincipalId
-    principalType: operatorPrincipalType
+resource operatorBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in operatorContainers: if (hasOperator) {
+    name: guid(storage.id, operatorPrincipalId, roles.storageBlobDataContributor, container)
+    scope: operatorContainer[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+      principalId: operatorPrincipalId
+      principalType: operatorPrincipalType
+    }
   }
-}
+]
+
+// Storage Table Data Reader for the operator, per table: read upload records and stored rows; never the key hashes.
+resource operatorTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' existing = [
+  for table in operatorTables: {
+    name: '${storage.name}/default/${table}'
+  }
+]
+
+resource operatorTableDataReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (table, i) in operatorTables: if (hasOperator) {
+    name: guid(storage.id, operatorPrincipalId, roles.storageTableDataReader, table)
+    scope: operatorTable[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataReader)
+      principalId: operatorPrincipalId
+      principalType: operatorPrincipalType
+    }
+  }
+]
 
 // Key Vault Secrets Officer for the operator: set the SMTP credentials (az keyvault secret set).
 resource operatorSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (hasOperator) {

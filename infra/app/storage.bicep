@@ -43,7 +43,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   resource blobServices 'blobServices' = {
     name: 'default'
     properties: {
-      // An upload deleted by mistake can be restored for a week.
+      // Every overwrite of an upload keeps the version before it, and a deleted upload can be restored for a week:
+      // the original an office sent is never lost, whatever is written over it.
+      isVersioningEnabled: true
       deleteRetentionPolicy: {
         enabled: true
         days: 7

@@ -142,6 +142,57 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
     }
 
     [Fact]
+    public void KeyVaultHasPurgeProtectionAndUploadsKeepVersionsAndDeletedBlobs()
+    {
+        var vault = Assert.Single(template.Resources("Microsoft.KeyVault/vaults"))["properties"]!;
+        Assert.True((bool?)vault["enablePurgeProtection"]);
+        Assert.True((bool?)vault["enableSoftDelete"]);
+
+        var blobService = Assert.Single(template.Resources("Microsoft.Storage/storageAccounts/blobServices"))["properties"]!;
+        Assert.True((bool?)blobService["isVersioningEnabled"]);
+        Assert.True((bool?)blobService["deleteRetentionPolicy"]!["enabled"]);
+        Assert.True((int?)blobService["deleteRetentionPolicy"]!["days"] >= 7);
+    }
+
+    [Fact]
+    public void StorageReadsAndWritesAndTheFunctionAppsLogsGoToLogAnalytics()
+    {
+        var settings = template.Resources("Microsoft.Insights/diagnosticSettings");
+        string[] Categories(JsonObject setting) =>
+            [.. setting["properties"]!["logs"]!.AsArray().Where(l => (bool?)l!["enabled"] == true).Select(l => (string)l!["category"]!)];
+        JsonObject Named(string name) => Assert.Single(settings, s => (string?)s["name"] == name);
+
+        Assert.Equal(["StorageDelete", "StorageRead", "StorageWrite"], Categories(Named("tables-to-log-analytics")).Order());
+        Assert.Equal(["StorageDelete", "StorageRead", "StorageWrite"], Categories(Named("blobs-to-log-analytics")).Order());
+        Assert.Equal(["FunctionAppLogs"], Categories(Named("function-app-to-log-analytics")));
+        Assert.All(settings, s => Assert.Contains("Microsoft.OperationalInsights/workspaces", (string?)s["properties"]!["workspaceId"]));
+        Assert.Contains("tableServices", (string?)Named("tables-to-log-analytics")["scope"]);
+    }
+
+    [Fact]
+    public void TheOperatorGetsRolesOnTheirContainersAndTablesOnlyNeverOnApiKeys()
+    {
+        var containers = template.StringList("operatorContainers");
+        var tables = template.StringList("operatorTables");
+        Assert.Equal(["reports", "uploads"], containers.Order());
+        Assert.DoesNotContain("apikeys", tables);
+        Assert.DoesNotContain("staging", containers);
+        Assert.All(tables, table => Assert.Contains(table, template.StringList("appTables")));
+
+        // Every operator role on storage is a copy loop scoped to one of those containers or tables, none to the account.
+        var operatorStorageRoles = template.Resources("Microsoft.Authorization/roleAssignments")
+            .Where(r => ((string?)r["properties"]!["principalId"])!.Contains("operatorPrincipalId")
+                && ((string?)r["properties"]!["roleDefinitionId"])!.Contains("roles').storage"))
+            .ToList();
+        Assert.Equal(2, operatorStorageRoles.Count);
+        Assert.All(operatorStorageRoles, r =>
+        {
+            Assert.NotNull(r["copy"]);
+            Assert.Matches("parameters\\('operator(Containers|Tables)'\\)\\[copyIndex\\(\\)\\]", (string?)r["scope"]);
+        });
+    }
+
+    [Fact]
     public void EverySettingABindingReadsIsAnAppSetting()
     {
         var settings = template.Variables["functionSettings"]!.AsObject().Select(setting => setting.Key).ToHashSet();
