@@ -59,6 +59,9 @@ param operatorPrincipalType string = 'User'
 @description('Accept only Entra ID-authenticated telemetry in Application Insights (the app sends it with its identity).')
 param disableApplicationInsightsLocalAuth bool = true
 
+@description('Where alerts go (dead-lettered uploads, poison queue messages); empty: the alerts fire in the portal only.')
+param alertEmail string = ''
+
 @description('Tags added to every resource.')
 param tags object = {}
 
@@ -71,6 +74,8 @@ var allTags = union(tags, {
 
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+// Events Event Grid could not deliver to IngestUpload after every retry land here (an alert says so).
+var deadLetterContainerName = 'eventgrid-deadletter'
 
 // What the functions' bindings and code use (the app also creates them on first use). Literal lists: a test reads
 // them from the compiled template and checks every container, queue, %setting% and Event Grid blob trigger that the
@@ -137,7 +142,7 @@ module storage 'app/storage.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: allTags
-    containers: concat(appContainers, [deploymentContainerName])
+    containers: concat(appContainers, [deploymentContainerName, deadLetterContainerName])
     queues: storageQueues
     tables: appTables
   }
@@ -150,6 +155,18 @@ module eventGrid 'app/eventgrid.bicep' = {
     location: location
     tags: allTags
     storageAccountName: storage.outputs.name
+    deadLetterContainerName: deadLetterContainerName
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    tags: allTags
+    systemTopicName: eventGrid.outputs.name
+    logAnalyticsName: monitoring.outputs.logAnalyticsName
+    alertEmail: alertEmail
   }
 }
 
@@ -268,6 +285,8 @@ module blobTriggerSubscriptions 'app/eventgrid-subscription.bicep' = [
       functionAppHostName: api.outputs.defaultHostName
       functionName: trigger.functionName
       containerName: trigger.containerName
+      storageAccountName: storage.outputs.name
+      deadLetterContainerName: deadLetterContainerName
     }
   }
 ]

@@ -21,6 +21,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   resource blobServices 'blobServices' existing = {
     name: 'default'
   }
+
+  resource queueServices 'queueServices' existing = {
+    name: 'default'
+  }
 }
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
@@ -67,6 +71,21 @@ resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
       }
       {
         category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// Writes to the queues: the poison-queue alert (app/alerts.bicep) looks for PutMessage on a -poison queue.
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'queues-to-log-analytics'
+  scope: storage::queueServices
+  properties: {
+    workspaceId: workspace.id
+    logs: [
+      {
+        category: 'StorageWrite'
         enabled: true
       }
     ]

@@ -13,6 +13,16 @@ param functionName string
 @description('Container whose new blobs are delivered.')
 param containerName string
 
+@description('Storage account holding the dead-letter container.')
+param storageAccountName string
+
+@description('Container events go to when every delivery attempt failed.')
+param deadLetterContainerName string
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
 resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
 }
@@ -49,6 +59,20 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-
     retryPolicy: {
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
+    }
+    // An upload whose event could not be delivered in a day is not lost silently: the event is kept, and the
+    // DeadLetteredCount alert (app/alerts.bicep) tells the operator to reprocess it.
+    deadLetterWithResourceIdentity: {
+      identity: {
+        type: 'SystemAssigned'
+      }
+      deadLetterDestination: {
+        endpointType: 'StorageBlob'
+        properties: {
+          resourceId: storage.id
+          blobContainerName: deadLetterContainerName
+        }
+      }
     }
   }
 }

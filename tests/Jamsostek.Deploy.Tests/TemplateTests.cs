@@ -170,6 +170,33 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
     }
 
     [Fact]
+    public void UndeliverableUploadEventsAreDeadLetteredAndAnAlertSaysSoAsDoesAnyPoisonQueueMessage()
+    {
+        var subscription = Assert.Single(template.Resources("Microsoft.EventGrid/systemTopics/eventSubscriptions"))["properties"]!;
+        var deadLetter = subscription["deadLetterWithResourceIdentity"]!;
+        Assert.Equal("SystemAssigned", (string?)deadLetter["identity"]!["type"]);
+        Assert.Equal("StorageBlob", (string?)deadLetter["deadLetterDestination"]!["endpointType"]);
+        Assert.Equal("eventgrid-deadletter", (string?)template.Variables["deadLetterContainerName"]);
+        var topic = Assert.Single(template.Resources("Microsoft.EventGrid/systemTopics"));
+        Assert.Equal("SystemAssigned", (string?)topic["identity"]!["type"]);
+
+        var metricAlert = Assert.Single(template.Resources("Microsoft.Insights/metricAlerts"))["properties"]!;
+        var criterion = Assert.Single(metricAlert["criteria"]!["allOf"]!.AsArray())!;
+        Assert.Equal("DeadLetteredCount", (string?)criterion["metricName"]);
+        Assert.Equal("GreaterThan", (string?)criterion["operator"]);
+        Assert.Equal(0, (int?)criterion["threshold"]);
+
+        var logAlert = Assert.Single(template.Resources("Microsoft.Insights/scheduledQueryRules"))["properties"]!;
+        var query = (string?)Assert.Single(logAlert["criteria"]!["allOf"]!.AsArray())!["query"];
+        Assert.Contains("StorageQueueLogs", query);
+        Assert.Contains("PutMessage", query);
+        Assert.Contains("-poison", query);
+        // The queue writes it looks for reach the workspace.
+        var queueLogs = Assert.Single(template.Resources("Microsoft.Insights/diagnosticSettings"), d => (string?)d["name"] == "queues-to-log-analytics");
+        Assert.Contains(queueLogs["properties"]!["logs"]!.AsArray(), l => (string?)l!["category"] == "StorageWrite" && (bool?)l["enabled"] == true);
+    }
+
+    [Fact]
     public void TheOperatorGetsRolesOnTheirContainersAndTablesOnlyNeverOnApiKeys()
     {
         var containers = template.StringList("operatorContainers");
