@@ -59,6 +59,9 @@ param operatorPrincipalType string = 'User'
 @description('Accept only Entra ID-authenticated telemetry in Application Insights (the app sends it with its identity).')
 param disableApplicationInsightsLocalAuth bool = true
 
+@description('Public IP ranges (CIDR) that may reach the storage account and Key Vault, such as the app\'s outbound addresses and the operators\' office; empty: open to any network with Entra ID sign-in (Azure services are always let through). For no public access at all, see README, Deploy: private endpoints.')
+param allowedIpRanges array = []
+
 @description('Where alerts go (dead-lettered uploads, poison queue messages); empty: the alerts fire in the portal only.')
 param alertEmail string = ''
 
@@ -145,6 +148,7 @@ module storage 'app/storage.bicep' = {
     containers: concat(appContainers, [deploymentContainerName, deadLetterContainerName])
     queues: storageQueues
     tables: appTables
+    allowedIpRanges: allowedIpRanges
   }
 }
 
@@ -176,6 +180,7 @@ module keyVault 'app/keyvault.bicep' = {
     name: '${abbrs.keyVaultVaults}${resourceToken}'
     location: location
     tags: allTags
+    allowedIpRanges: allowedIpRanges
     secrets: {
       '${smtpSecretNames.username}': smtpUsername
       '${smtpSecretNames.password}': smtpPassword

@@ -7,6 +7,9 @@ param location string
 @description('Tags on the vault.')
 param tags object
 
+@description('Public IP ranges that may reach the vault; empty for any (Entra ID sign-in still required).')
+param allowedIpRanges array
+
 @description('Secrets to store, name to value; an empty value is left out, to be set later with az keyvault secret set.')
 @secure()
 param secrets object
@@ -29,6 +32,15 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     // anything added later survive a mistaken or malicious delete.
     enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: empty(allowedIpRanges) ? 'Allow' : 'Deny'
+      ipRules: [
+        for range in allowedIpRanges: {
+          value: range
+        }
+      ]
+    }
   }
 }
 

@@ -13,6 +13,9 @@ param containers array
 @description('Storage queues the app uses, poison queues included.')
 param queues array
 
+@description('Public IP ranges that may reach the account; empty for any (Entra ID sign-in still required).')
+param allowedIpRanges array
+
 @description('Tables the app uses (it also creates them on first use).')
 param tables array
 
@@ -34,7 +37,13 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: empty(allowedIpRanges) ? 'Allow' : 'Deny'
+      ipRules: [
+        for range in allowedIpRanges: {
+          value: range
+          action: 'Allow'
+        }
+      ]
     }
     publicNetworkAccess: 'Enabled'
     supportsHttpsTrafficOnly: true

@@ -196,6 +196,22 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
         Assert.Contains(queueLogs["properties"]!["logs"]!.AsArray(), l => (string?)l!["category"] == "StorageWrite" && (bool?)l["enabled"] == true);
     }
 
+    [Theory]
+    [InlineData("Microsoft.Storage/storageAccounts")]
+    [InlineData("Microsoft.KeyVault/vaults")]
+    public void StorageAndKeyVaultCloseToTheAllowedAddressesWhenAParameterNamesThem(string type)
+    {
+        var acls = Assert.Single(template.Resources(type))["properties"]!["networkAcls"]!;
+
+        // Deny by default as soon as allowedIpRanges names any range, one IP rule per range; Azure services pass.
+        Assert.Equal("[if(empty(parameters('allowedIpRanges')), 'Allow', 'Deny')]", (string?)acls["defaultAction"]);
+        Assert.Equal("AzureServices", (string?)acls["bypass"]);
+        var rules = Assert.Single(acls["copy"]!.AsArray())!;
+        Assert.Equal("ipRules", (string?)rules["name"]);
+        Assert.Equal("[length(parameters('allowedIpRanges'))]", (string?)rules["count"]);
+        Assert.NotNull(template.Json["parameters"]!["allowedIpRanges"]);
+    }
+
     [Fact]
     public void TheOperatorGetsRolesOnTheirContainersAndTablesOnlyNeverOnApiKeys()
     {
