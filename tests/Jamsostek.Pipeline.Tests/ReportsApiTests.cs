@@ -181,6 +181,39 @@ public sealed class ReportsApiTests(PipelineFixture system)
     }
 
     [Fact]
+    public async Task FindingsOnPersonalFieldsCarryNoValueForAKeyWithoutPersonalDataPermission()
+    {
+        var data = await ReportData.GetAsync(system);
+        using var masked = system.CreateClient(data.EndeKey);
+        using var pii = system.CreateClient(data.EndePiiKey);
+        var route = $"api/uploads/{data.EndeUploadId}/findings";
+
+        JsonObject BirthDateFinding(JsonNode report) =>
+            report["findings"]!.AsArray().Select(f => f!.AsObject()).Single(f => (string?)f["code"] == "DATE_FORMAT" && (string?)f["field"] == "birth_date");
+        var hidden = BirthDateFinding(JsonNode.Parse(await masked.GetStringAsync(route))!);
+        var shown = BirthDateFinding(JsonNode.Parse(await pii.GetStringAsync(route))!);
+
+        // Row 17 had the birth date "31/02/1990" typed into it.
+        Assert.Equal("31/02/1990", (string?)shown["value"]);
+        Assert.Contains("31/02/1990", (string?)shown["message"]);
+        Assert.Null(hidden["value"]);
+        Assert.DoesNotContain("31/02/1990", (string?)hidden["message"]);
+        Assert.DoesNotContain("31/02/1990", (string?)hidden["messageEn"]);
+        Assert.Equal((int?)shown["row"], (int?)hidden["row"]);
+        Assert.Equal((string?)shown["cell"], (string?)hidden["cell"]);
+        var report = JsonNode.Parse(await masked.GetStringAsync(route))!;
+        Assert.Equal(data.EndeUploadId, (string?)report["uploadId"]);
+        Assert.Equal(18, (int?)report["stats"]!["accepted"]);
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            var file = await masked.GetByteArrayAsync($"{route}?format={format}");
+            var text = format == "csv" ? Encoding.UTF8.GetString(file) : string.Join("|", ReadXlsx(file).SelectMany(r => r).Select(c => c?.ToString()));
+            Assert.DoesNotContain("31/02/1990", text);
+        }
+        Assert.Contains("31/02/1990", Encoding.UTF8.GetString(await pii.GetByteArrayAsync($"{route}?format=csv")));
+    }
+
+    [Fact]
     public async Task ParticipantsCsvAndXlsxHoldTheSameRowsAsTheJsonAndNeutralizeFormulas()
     {
         var data = await ReportData.GetAsync(system);

@@ -7,6 +7,17 @@ namespace Jamsostek.Core.Values;
 /// </summary>
 public static class PersonalData
 {
+    /// <summary>The fields that identify a person: withheld from a key without personal-data permission.</summary>
+    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Templates.FieldNames.Nik, Templates.FieldNames.FullName, Templates.FieldNames.BirthPlace, Templates.FieldNames.BirthDate,
+        Templates.FieldNames.BirthPlaceDate, Templates.FieldNames.Address, Templates.FieldNames.Phone, Templates.FieldNames.Kpj,
+    };
+
+    /// <summary>The text with every occurrence of <paramref name="value"/> replaced by <c>***</c> (a finding's message quoting a cell).</summary>
+    public static string Redact(string text, string? value) =>
+        string.IsNullOrEmpty(value) ? text : text.Replace(value, "***", StringComparison.Ordinal);
+
     public static string? Initials(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))

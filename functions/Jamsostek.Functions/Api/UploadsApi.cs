@@ -62,12 +62,21 @@ public static class UploadsApi
         {
             return ApiProblems.NotReady(language, record.Status);
         }
-        if (format == ExportFormat.Json)
+        var pii = AccessKeyMiddleware.Of(context).Pii;
+        if (format == ExportFormat.Json && pii)
         {
             var blob = reports.Blob(ReportStore.FindingsReport(uploadId));
             return TypedResults.Stream(await blob.OpenReadAsync(cancellationToken: cancellationToken), "application/json; charset=utf-8");
         }
-        await TableExport.WriteAsync(context, format, $"temuan-{uploadId}", FindingColumns, FindingRowsAsync(reports, record, language, cancellationToken), cancellationToken);
+        if (format == ExportFormat.Json)
+        {
+            // The stored report as it is, but each finding on a personal field without its value (streamed, finding by finding).
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await WriteFindingsJsonAsync(context.Response.Body, reports, record, line => line.WithoutPersonalData(), cancellationToken);
+            return TypedResults.Empty;
+        }
+        await TableExport.WriteAsync(context, format, $"temuan-{uploadId}", FindingColumns,
+            FindingRowsAsync(reports, record, language, pii ? line => line : line => line.WithoutPersonalData(), cancellationToken), cancellationToken);
         return TypedResults.Empty;
     }
 
@@ -130,6 +139,15 @@ public static class UploadsApi
         [f.Code, f.Severity, f.Sheet, f.Row is { } row ? row : TableCell.Empty, f.Cell, f.Field, f.Value, language == Language.En ? f.MessageEn : f.Message];
 
     private static async IAsyncEnumerable<TableCell[]> FindingRowsAsync(ReportStore reports, UploadRecord record, Language language,
+        Func<FindingLine, FindingLine> shown, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var finding in FindingsAsync(reports, record, cancellationToken))
+        {
+            yield return Row(shown(finding), language);
+        }
+    }
+
+    private static async IAsyncEnumerable<FindingLine> FindingsAsync(ReportStore reports, UploadRecord record,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Part 0 holds the upload-level findings (a quota exceeded), parts 1..n the chunks' findings.
@@ -138,9 +156,44 @@ public static class UploadsApi
             var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
             foreach (var line in JsonLines.Split(part.ToMemory()))
             {
-                yield return Row(System.Text.Json.JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.FindingLine)!, language);
+                yield return System.Text.Json.JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.FindingLine)!;
             }
         }
+    }
+
+    /// <summary>The findings report in the shape of the stored findings.json, each finding passed through <paramref name="shown"/>.</summary>
+    private static async Task WriteFindingsJsonAsync(Stream body, ReportStore reports, UploadRecord record, Func<FindingLine, FindingLine> shown,
+        CancellationToken cancellationToken)
+    {
+        await using var json = new System.Text.Json.Utf8JsonWriter(body);
+        json.WriteStartObject();
+        json.WriteString("uploadId", record.UploadId);
+        json.WriteString("region", record.Region);
+        json.WriteString("file", record.BlobName);
+        json.WriteString("kind", record.Kind);
+        json.WriteString("status", record.Status);
+        json.WriteBoolean("valid", record.RowsRejected == 0);
+        json.WriteStartObject("stats");
+        json.WriteNumber("rows", record.RowsRead);
+        json.WriteNumber("accepted", record.RowsAccepted);
+        json.WriteNumber("rejected", record.RowsRejected);
+        json.WriteNumber("blankRows", record.BlankRows);
+        json.WriteNumber("warnings", record.Warnings);
+        json.WriteEndObject();
+        json.WriteStartArray("findings");
+        var written = 0;
+        await foreach (var finding in FindingsAsync(reports, record, cancellationToken))
+        {
+            // To bytes first: serializing into the writer would flush it synchronously into the response.
+            json.WriteRawValue(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(shown(finding), ReportJsonContext.Default.FindingLine), skipInputValidation: true);
+            if (++written % 1_000 == 0)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
     }
 }
 

@@ -15,6 +15,15 @@ public sealed record FindingLine(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("messageEn")] string MessageEn)
 {
+    /// <summary>
+    /// The finding as a key without personal-data permission sees it: on a personal field (name, birth date, address,
+    /// phone, KPJ, NIK) no value, and the value taken out of the messages that quote it.
+    /// </summary>
+    public FindingLine WithoutPersonalData() =>
+        Field is not null && Core.Values.PersonalData.Fields.Contains(Field)
+            ? this with { Value = null, Message = Core.Values.PersonalData.Redact(Message, Value), MessageEn = Core.Values.PersonalData.Redact(MessageEn, Value) }
+            : this;
+
     public static FindingLine From(Finding finding, Finding english) => new(
         finding.Code, finding.Severity == Core.Findings.Severity.Error ? "error" : "warning", finding.Sheet, finding.Row, finding.Cell,
         finding.Field, finding.Value, finding.Message, english.Message);
