@@ -259,6 +259,13 @@ var mailSettings = {
   Smtp__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${smtpSecretNames.password}/)'
   Smtp__SenderAddress: provisionEmail ? email!.outputs.senderAddress : ''
 }
+// The host keeps its keys in the Key Vault (secret host--masterKey--master and the like) instead of blob storage, so
+// the app can read the master key through a reference and check operator calls itself (Access/OperatorKeyMiddleware).
+var keySettings = {
+  AzureWebJobsSecretStorageType: 'keyvault'
+  AzureWebJobsSecretStorageKeyVaultUri: keyVault.outputs.uri
+  OperatorMasterKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/host--masterKey--master/)'
+}
 // Settings the functions' bindings read as %Name% (timer schedules and the like).
 var functionSettings = {
   DigestSchedule: digestSchedule
@@ -273,7 +280,7 @@ module appSettings 'app/appsettings.bicep' = {
   ]
   params: {
     functionAppName: api.outputs.name
-    appSettings: union(storageSettings, telemetrySettings, mailSettings, functionSettings)
+    appSettings: union(storageSettings, telemetrySettings, mailSettings, keySettings, functionSettings)
   }
 }
 

@@ -100,12 +100,13 @@ resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// Key Vault Secrets User: the app settings' Key Vault references (SMTP credentials).
-resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, appPrincipalId, roles.keyVaultSecretsUser)
+// Key Vault Secrets Officer: the app settings' Key Vault references (SMTP credentials, the master key) and the
+// host's own keys, which it writes to the vault (AzureWebJobsSecretStorageType keyvault).
+resource appSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, appPrincipalId, roles.keyVaultSecretsOfficer)
   scope: vault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -213,6 +213,19 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
     }
 
     [Fact]
+    public void TheHostKeepsItsKeysInKeyVaultAndTheAppReadsTheMasterKeyFromThereToCheckOperatorCalls()
+    {
+        var appSettings = AppSettingsExpression();
+
+        Assert.Contains("'AzureWebJobsSecretStorageType', 'keyvault'", appSettings);
+        Assert.Contains("'AzureWebJobsSecretStorageKeyVaultUri', reference(resourceId('Microsoft.Resources/deployments', 'keyvault')", appSettings);
+        Assert.Contains("'OperatorMasterKey', format('@Microsoft.KeyVault(SecretUri={0}secrets/host--masterKey--master/)'", appSettings);
+        // The host writes its keys, so the app's identity is a Secrets Officer on the vault.
+        Assert.Contains(template.Resources("Microsoft.Authorization/roleAssignments"), r =>
+            ((string?)r["properties"]!["principalId"])!.Contains("appPrincipalId") && ((string?)r["properties"]!["roleDefinitionId"])!.Contains("keyVaultSecretsOfficer"));
+    }
+
+    [Fact]
     public void TheOperatorGetsRolesOnTheirContainersAndTablesOnlyNeverOnApiKeys()
     {
         var containers = template.StringList("operatorContainers");

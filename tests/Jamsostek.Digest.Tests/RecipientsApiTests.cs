@@ -57,6 +57,34 @@ public sealed class RecipientsApiTests(DigestSystem system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheAppChecksTheMasterKeyOnOperatorRoutesItselfNotOnlyTheHost()
+    {
+        // A host that admits the master key, in front of an app that knows another one (as when the host's key was
+        // rotated and the app's Key Vault reference was not): the app refuses, whatever the host let through.
+        var logs = new CapturedLogs();
+        var mismatched = await system.StartHostAsync(logs, new Dictionary<string, string?> { ["OperatorMasterKey"] = "another-master-key" });
+        try
+        {
+            using var admin = system.Admin(mismatched);
+            foreach (var route in new[] { "api/manage/recipients", "api/manage/keys", "api/manage/digest" })
+            {
+                using var refused = await admin.GetAsync(route);
+                Assert.True(refused.StatusCode == HttpStatusCode.Unauthorized, $"{route}: {refused.StatusCode}");
+            }
+            using var reprocess = await admin.PostAsync("api/manage/uploads/5204-00000000000000000000/reprocess", null);
+            Assert.Equal(HttpStatusCode.Unauthorized, reprocess.StatusCode);
+        }
+        finally
+        {
+            await system.StopHostAsync(mismatched);
+        }
+
+        // The usual host: the app knows the same master key, and operators get through.
+        using var usual = system.Admin();
+        Assert.Equal(HttpStatusCode.OK, (await usual.GetAsync("api/manage/recipients")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheSampleRecipientsLoadOnFirstStartAndARestartLeavesThemAlone()
     {
         using var http = new HttpClient { BaseAddress = system.Host.BaseAddress };

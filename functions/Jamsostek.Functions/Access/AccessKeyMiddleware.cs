@@ -85,6 +85,9 @@ internal static partial class AccessLog
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Key {KeyId} ({Name}) created for regions {Regions}, personal data {Pii}")]
     public static partial void KeyCreated(ILogger logger, string keyId, string name, string regions, bool pii);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Operator call refused on {Path}: {Reason}")]
+    public static partial void OperatorRefused(ILogger logger, string path, string reason);
+
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Key {KeyId} revoked")]
     public static partial void KeyRevoked(ILogger logger, string keyId);
 }

@@ -25,6 +25,7 @@ public static class ApiRegistration
     {
         builder.UseWhen<ProblemOnErrorMiddleware>(context => context.GetHttpContext() is not null);
         builder.UseWhen<AccessKeyMiddleware>(AccessKeyMiddleware.Applies);
+        builder.UseWhen<OperatorKeyMiddleware>(OperatorKeyMiddleware.Applies);
         return builder;
     }
 }

@@ -7,6 +7,7 @@ namespace Jamsostek.Functions.Api;
 /// /api/manage/keys (authLevel admin: the host checks the master key): POST creates a key scoped to regions (or all)
 /// with or without personal-data permission, GET lists the keys, DELETE /{keyId} revokes one. No redeploy needed.
 /// </summary>
+[RequiresMasterKey]
 public sealed class ManageKeysFunction(ApiKeyStore keys, TimeProvider time, ILogger<ApiKeyStore> logger)
 {
     [Function("ManageKeys")]

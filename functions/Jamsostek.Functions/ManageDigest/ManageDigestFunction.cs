@@ -11,6 +11,7 @@ namespace Jamsostek.Functions.ManageDigest;
 /// /api/manage/digest (authLevel admin): GET the send ledger of every recipient's current week, GET /{week} one ISO
 /// week's (2026-W49), DELETE /{week}/{recipientId} forgets an entry so the next run sends that digest (again).
 /// </summary>
+[RequiresMasterKey]
 public sealed class ManageDigestFunction(RecipientStore recipients, DigestLedgerStore ledger, TimeProvider time, IOptions<DigestOptions> options,
     ILogger<DigestLedgerStore> logger)
 {

@@ -10,6 +10,7 @@ namespace Jamsostek.Functions.ManageRecipients;
 /// /api/manage/recipients (authLevel admin): the digest recipients, managed without a redeploy. GET lists them (or
 /// one region's: region=5204) or one by id; POST adds one; PUT /{recipientId} creates or replaces one; DELETE removes one.
 /// </summary>
+[RequiresMasterKey]
 public sealed class ManageRecipientsFunction(RecipientStore store, TimeProvider time, ILogger<RecipientStore> logger)
 {
     private const string BodyShape = "{\"region\": \"5204\", \"name\": \"...\", \"role\": \"...\", \"email\": \"...\", \"language\": \"id\"}";

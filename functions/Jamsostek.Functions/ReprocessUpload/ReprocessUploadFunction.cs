@@ -1,3 +1,4 @@
+using Jamsostek.Functions.Access;
 using Jamsostek.Functions.Api;
 using Jamsostek.Functions.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Jamsostek.Functions.ReprocessUpload;
 
 /// <summary>POST /api/manage/uploads/{uploadId}/reprocess (authLevel admin: the master key).</summary>
+[RequiresMasterKey]
 public sealed class ReprocessUploadFunction(UploadReprocessing reprocessing)
 {
     [Function("ReprocessUpload")]
