@@ -35,6 +35,12 @@ public sealed class ExcelWorkbookReader : IWorkbookReader
             reader = Guard(() => format == FileFormat.Xls
                 ? ExcelReaderFactory.CreateBinaryReader(file, configuration)
                 : ExcelReaderFactory.CreateOpenXmlReader(file, configuration));
+            // A workbook always lists at least one sheet; none means its sheet list is damaged (a record that
+            // swallowed it, say), and that file is unreadable, not a sheet without a header.
+            if (reader.ResultsCount == 0)
+            {
+                throw new UploadRejectedException(FindingCode.FileUnreadable, "the workbook lists no sheets");
+            }
             var sheets = new List<SheetInfo>();
             var index = 0;
             do
