@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
@@ -27,18 +25,12 @@ public sealed class AccessKeyMiddleware(ApiKeyStore keys, IConfiguration configu
 
     private const string ItemKey = "jamsostek.access";
 
-    private static readonly ConcurrentDictionary<string, bool> Guarded = new(StringComparer.Ordinal);
 
     /// <summary>The key the middleware accepted for this request.</summary>
     public static AccessKey Of(HttpContext context) => (AccessKey)context.Items[ItemKey]!;
 
     /// <summary>Whether the function's class asks for a key (decided once per function).</summary>
-    public static bool Applies(FunctionContext context) =>
-        Guarded.GetOrAdd(context.FunctionDefinition.EntryPoint, static entryPoint =>
-        {
-            var typeName = entryPoint[..entryPoint.LastIndexOf('.')];
-            return typeof(AccessKeyMiddleware).Assembly.GetType(typeName)?.GetCustomAttribute<RequiresAccessKeyAttribute>() is not null;
-        });
+    public static bool Applies(FunctionContext context) => FunctionClassAttribute<RequiresAccessKeyAttribute>.IsOn(context);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {

@@ -19,7 +19,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time) : 
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private readonly LazyTable _table = new(tables, TableName);
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedKeys, Clock = null });
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CachedKeys });
 
     /// <summary>How many keys are cached now (for tests: it must not grow with unknown keys).</summary>
     public int CachedCount => _cache.Count;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
@@ -20,15 +18,9 @@ public sealed class OperatorKeyMiddleware(IConfiguration configuration, ILogger<
     public const string MasterKeySetting = "OperatorMasterKey";
     public const string LocalMasterKeySetting = "LocalHostMasterKey";
 
-    private static readonly ConcurrentDictionary<string, bool> Guarded = new(StringComparer.Ordinal);
 
     /// <summary>Whether the function's class asks for the master key (decided once per function).</summary>
-    public static bool Applies(FunctionContext context) =>
-        Guarded.GetOrAdd(context.FunctionDefinition.EntryPoint, static entryPoint =>
-        {
-            var typeName = entryPoint[..entryPoint.LastIndexOf('.')];
-            return typeof(OperatorKeyMiddleware).Assembly.GetType(typeName)?.GetCustomAttribute<RequiresMasterKeyAttribute>() is not null;
-        });
+    public static bool Applies(FunctionContext context) => FunctionClassAttribute<RequiresMasterKeyAttribute>.IsOn(context);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {

@@ -166,21 +166,7 @@ public static class UploadsApi
         CancellationToken cancellationToken)
     {
         await using var json = new System.Text.Json.Utf8JsonWriter(body);
-        json.WriteStartObject();
-        json.WriteString("uploadId", record.UploadId);
-        json.WriteString("region", record.Region);
-        json.WriteString("file", record.BlobName);
-        json.WriteString("kind", record.Kind);
-        json.WriteString("status", record.Status);
-        json.WriteBoolean("valid", record.RowsRejected == 0);
-        json.WriteStartObject("stats");
-        json.WriteNumber("rows", record.RowsRead);
-        json.WriteNumber("accepted", record.RowsAccepted);
-        json.WriteNumber("rejected", record.RowsRejected);
-        json.WriteNumber("blankRows", record.BlankRows);
-        json.WriteNumber("warnings", record.Warnings);
-        json.WriteEndObject();
-        json.WriteStartArray("findings");
+        FindingsReportJson.WriteStart(json, record, record.Status, record.RowsAccepted, record.RowsRejected, record.Warnings);
         var written = 0;
         await foreach (var finding in FindingsAsync(reports, record, cancellationToken))
         {
@@ -191,8 +177,7 @@ public static class UploadsApi
                 await json.FlushAsync(cancellationToken);
             }
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
+        FindingsReportJson.WriteEnd(json);
         await json.FlushAsync(cancellationToken);
     }
 }

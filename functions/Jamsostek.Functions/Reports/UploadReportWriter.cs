@@ -30,21 +30,7 @@ public static class UploadReportWriter
         await using (var stream = await reports.OpenWriteAsync(ReportStore.FindingsReport(record.UploadId), cancellationToken))
         await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
-            json.WriteStartObject();
-            json.WriteString("uploadId", record.UploadId);
-            json.WriteString("region", record.Region);
-            json.WriteString("file", record.BlobName);
-            json.WriteString("kind", record.Kind);
-            json.WriteString("status", status);
-            json.WriteBoolean("valid", rejected == 0);
-            json.WriteStartObject("stats");
-            json.WriteNumber("rows", record.RowsRead);
-            json.WriteNumber("accepted", accepted);
-            json.WriteNumber("rejected", rejected);
-            json.WriteNumber("blankRows", record.BlankRows);
-            json.WriteNumber("warnings", warnings);
-            json.WriteEndObject();
-            json.WriteStartArray("findings");
+            FindingsReportJson.WriteStart(json, record, status, accepted, rejected, warnings);
             // Part 0: the upload-level findings; parts 1..n: the chunks'.
             for (var chunk = 0; chunk <= record.Chunks; chunk++)
             {
@@ -60,8 +46,7 @@ public static class UploadReportWriter
                 }
                 await json.FlushAsync(cancellationToken);
             }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            FindingsReportJson.WriteEnd(json);
         }
         if (rejected > 0)
         {
