@@ -101,6 +101,20 @@ var appTables = [
   'nikcoverage'
   'participantchanges'
   'coverage'
+  'apikeys'
+  'digestrecipients'
+  'digestledger'
+]
+// The host's own storage in AzureWebJobsStorage, named from its host id, which is set rather than derived so that
+// these names are known here: locks, timer status and blob receipts in azure-webjobs-hosts; the blob trigger's queue
+// and its poison queue. (Keys are in Key Vault, so no azure-webjobs-secrets.)
+var hostId = take(functionAppName, 32)
+var hostContainers = [
+  'azure-webjobs-hosts'
+]
+var hostQueues = [
+  'azure-webjobs-blobtrigger-${hostId}'
+  'webjobs-blobtrigger-poison'
 ]
 // What an operator may touch with their own sign-in: the uploads and the office's files, and the tables of results.
 // Not apikeys (key hashes), not staging (rows as typed), not the host's containers.
@@ -145,8 +159,8 @@ module storage 'app/storage.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: allTags
-    containers: concat(appContainers, [deploymentContainerName, deadLetterContainerName])
-    queues: storageQueues
+    containers: concat(appContainers, hostContainers, [deploymentContainerName, deadLetterContainerName])
+    queues: concat(storageQueues, hostQueues)
     tables: appTables
     allowedIpRanges: allowedIpRanges
   }
@@ -231,6 +245,9 @@ module rbac 'app/rbac.bicep' = {
     keyVaultName: keyVault.outputs.name
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
+    appContainers: concat(appContainers, hostContainers, [deploymentContainerName])
+    appQueues: concat(storageQueues, hostQueues)
+    appTables: appTables
     operatorContainers: operatorContainers
     operatorTables: operatorTables
   }
@@ -243,6 +260,8 @@ var storageSettings = {
   // account refuses shared keys).
   AzureWebJobsStorage__accountName: storage.outputs.name
   AzureWebJobsStorage__credential: 'managedidentity'
+  // The host id the host would derive from the app's name, set so that the host's queue names above are fixed.
+  AzureFunctionsWebHost__hostid: hostId
 }
 var telemetrySettings = union(
   {

@@ -25,7 +25,6 @@ param operatorPrincipalId string
 param operatorPrincipalType string
 
 var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -34,6 +33,15 @@ var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 }
+
+@description('Blob containers the app and its host use: the app\'s, the host\'s and the deployment package\'s.')
+param appContainers array
+
+@description('Storage queues the app and its host use, poison queues included.')
+param appQueues array
+
+@description('Tables the app uses.')
+param appTables array
 
 @description('Blob containers the operator may read and write (uploads, the office\'s files): not staging, locks or the host\'s.')
 param operatorContainers array
@@ -55,39 +63,62 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
 
-// Storage Blob Data Owner: the host's keys, locks and blob receipts, the Flex Consumption deployment container,
-// and the app's containers (uploads, staging, reports).
-resource appBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, appPrincipalId, roles.storageBlobDataOwner)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
+// The app's storage roles, each on one container, queue or table and none on the account: Storage Blob Data
+// Contributor on its containers, the host's (locks, timer status, blob receipts) and the deployment package's; Storage
+// Queue Data Contributor on the validation queues and the blob trigger's; Storage Table Data Contributor on its tables.
+resource appContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
+  for container in appContainers: {
+    name: '${storage.name}/default/${container}'
   }
-}
+]
 
-// Storage Queue Data Contributor: the validation queue and its poison queue, the blob trigger's own queues.
-resource appQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, appPrincipalId, roles.storageQueueDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
+resource appBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (container, i) in appContainers: {
+    name: guid(storage.id, appPrincipalId, roles.storageBlobDataContributor, container)
+    scope: appContainer[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
   }
-}
+]
 
-// Storage Table Data Contributor: uploads, agreements, participants and the other tables.
-resource appTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, appPrincipalId, roles.storageTableDataContributor)
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
+resource appQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' existing = [
+  for queue in appQueues: {
+    name: '${storage.name}/default/${queue}'
   }
-}
+]
+
+resource appQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (queue, i) in appQueues: {
+    name: guid(storage.id, appPrincipalId, roles.storageQueueDataContributor, queue)
+    scope: appQueue[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+resource appTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' existing = [
+  for table in appTables: {
+    name: '${storage.name}/default/${table}'
+  }
+]
+
+resource appTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (table, i) in appTables: {
+    name: guid(storage.id, appPrincipalId, roles.storageTableDataContributor, table)
+    scope: appTable[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
 
 // Monitoring Metrics Publisher: telemetry sent with the app's identity (APPLICATIONINSIGHTS_AUTHENTICATION_STRING).
 resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (telemetryWithIdentity) {

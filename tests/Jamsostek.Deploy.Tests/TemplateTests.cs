@@ -249,6 +249,41 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
     }
 
     [Fact]
+    public void TheAppIdentityGetsStorageRolesOnEachContainerQueueAndTableItUsesNoneOnTheAccount()
+    {
+        var appStorageRoles = template.Resources("Microsoft.Authorization/roleAssignments")
+            .Where(r => ((string?)r["properties"]!["principalId"])!.Contains("appPrincipalId")
+                && ((string?)r["properties"]!["roleDefinitionId"])!.Contains("roles').storage"))
+            .ToList();
+
+        Assert.Equal(3, appStorageRoles.Count);
+        Assert.All(appStorageRoles, r =>
+        {
+            Assert.NotNull(r["copy"]);
+            Assert.Matches("parameters\\('app(Containers|Queues|Tables)'\\)\\[copyIndex\\(\\)\\]", (string?)r["scope"]);
+        });
+
+        // Every table the app's code opens is one it has a role on (a table missing here would be refused in Azure).
+        var tablesInCode = Directory.EnumerateFiles(Path.Combine(Paths.Root, "functions", "Jamsostek.Functions"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(file => TableNameConstant().Matches(File.ReadAllText(file)).Select(match => match.Groups[1].Value))
+            .Distinct()
+            .ToList();
+        Assert.Contains("apikeys", tablesInCode);
+        Assert.Equal(tablesInCode.Order(), template.StringList("appTables").Order());
+
+        // The host's own names, as the local host reproduces them, with the host id fixed by a setting.
+        var host = File.ReadAllText(Path.Combine(Paths.Root, "functions", "Jamsostek.FunctionsHost", "Storage", "StorageClients.cs"))
+            + File.ReadAllText(Path.Combine(Paths.Root, "functions", "Jamsostek.FunctionsHost", "Triggers", "BlobTriggerListener.cs"));
+        Assert.Contains("HostContainer = \"azure-webjobs-hosts\"", host);
+        Assert.Contains("PoisonQueue = \"webjobs-blobtrigger-poison\"", host);
+        Assert.Contains("$\"azure-webjobs-blobtrigger-{_hostId}\"", host);
+        Assert.Equal(["azure-webjobs-hosts"], template.StringList("hostContainers"));
+        Assert.Equal(["[format('azure-webjobs-blobtrigger-{0}', variables('hostId'))]", "webjobs-blobtrigger-poison"], template.StringList("hostQueues"));
+        Assert.Contains("'AzureFunctionsWebHost__hostid', variables('hostId')", AppSettingsExpression());
+    }
+
+    [Fact]
     public void EverySettingABindingReadsIsAnAppSetting()
     {
         var settings = template.Variables["functionSettings"]!.AsObject().Select(setting => setting.Key).ToHashSet();
@@ -356,6 +391,9 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
         var module = Assert.Single(template.Json["resources"]!.AsArray(), resource => (string?)resource!["name"] == "appsettings")!;
         return (string)module["properties"]!["parameters"]!["appSettings"]!["value"]!;
     }
+
+    [GeneratedRegex("(?:TableName|[A-Z][A-Za-z]*Table) = \"([a-z]+)\";")]
+    private static partial Regex TableNameConstant();
 
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex SettingReference();
