@@ -104,6 +104,8 @@ var appTables = [
   'apikeys'
   'digestrecipients'
   'digestledger'
+  'employers'
+  'compliancesnapshots'
 ]
 // The host's own storage in AzureWebJobsStorage, named from its host id, which is set rather than derived so that
 // these names are known here: locks, timer status and blob receipts in azure-webjobs-hosts; the blob trigger's queue
@@ -128,6 +130,8 @@ var operatorTables = [
   'agreements'
   'participants'
   'coverage'
+  'employers'
+  'compliancesnapshots'
 ]
 // Blob triggers with "source": "EventGrid" (functions.metadata) and the container each one watches.
 var eventGridBlobTriggers = [

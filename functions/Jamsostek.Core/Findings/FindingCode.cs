@@ -30,6 +30,11 @@ public static class FindingCode
     public const string DuplicateCoverage = "DUPLICATE_COVERAGE";
     public const string CellTooLong = "CELL_TOO_LONG";
 
+    // Employer compliance rows: errors.
+    public const string NppFormat = "NPP_FORMAT";
+    public const string DateInFuture = "DATE_IN_FUTURE";
+    public const string FollowupUnknown = "FOLLOWUP_UNKNOWN";
+
     // Warnings: the row is stored.
     public const string NikBirthDateMismatch = "NIK_BIRTHDATE_MISMATCH";
     public const string NikRegion = "NIK_REGION";
@@ -38,4 +43,8 @@ public static class FindingCode
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
     public const string AgreementDates = "AGREEMENT_DATES";
     public const string BudgetShortfall = "BUDGET_SHORTFALL";
+
+    // Employer compliance rows: warnings.
+    public const string ArrearsInconsistent = "ARREARS_INCONSISTENT";
+    public const string ArrearsZeroAmount = "ARREARS_ZERO_AMOUNT";
 }

@@ -18,6 +18,14 @@ public static class FileMessages
             ? string.Join(" ", rejection.FindingsIn(language).Select(f => f.Message))
             : For(rejection.Code, rejection.Arguments, language);
 
+    public static string DataDateUnusable(Language language, DataDate found, DateOnly? today) => (found.Date, language) switch
+    {
+        (null, Language.En) => $"\"{found.Text}\" in {found.Cell} is not a date, so the date of this data is unknown. Write it like \"Tanggal Data: 30 November 2026\" and upload again.",
+        (null, _) => $"\"{found.Text}\" pada sel {found.Cell} bukan tanggal, sehingga tanggal data ini tidak diketahui. Tulis seperti \"Tanggal Data: 30 November 2026\" lalu unggah kembali.",
+        ({ } date, Language.En) => $"The data date {Text.UserFormat.Date(date, language)} in {found.Cell} is after today{(today is { } t ? $" ({Text.UserFormat.Date(t, language)})" : "")}. Correct it and upload again.",
+        ({ } date, _) => $"Tanggal data {Text.UserFormat.Date(date, language)} pada sel {found.Cell} setelah hari ini{(today is { } t ? $" ({Text.UserFormat.Date(t, language)})" : "")}. Perbaiki lalu unggah kembali.",
+    };
+
     public static string For(string code, IReadOnlyList<object> arguments, Language language) => (code, language) switch
     {
         (FindingCode.FileEmpty, Language.Id) => "Berkas kosong: tidak ada baris data di bawah baris judul kolom. Isi data peserta atau perjanjian lalu unggah kembali.",

@@ -13,4 +13,7 @@ public sealed record IngestionOptions
     public IngestionLimits Limits { get; init; } = IngestionLimits.Default;
 
     public Language Language { get; init; } = Language.Id;
+
+    /// <summary>The upload's date in its region: a compliance snapshot may not be dated after it. Null: not checked.</summary>
+    public DateOnly? Today { get; init; }
 }

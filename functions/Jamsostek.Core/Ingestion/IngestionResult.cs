@@ -17,4 +17,8 @@ public sealed record IngestionResult(
     int BlankRows,
     int Chunks,
     int ChunkSize,
-    bool StoppedAtBlankRun);
+    bool StoppedAtBlankRun)
+{
+    /// <summary>The date a compliance snapshot says it describes ("Tanggal Data" above the header); null when it says none.</summary>
+    public DateOnly? DataDate { get; init; }
+}

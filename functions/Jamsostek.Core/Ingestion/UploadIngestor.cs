@@ -30,7 +30,8 @@ public static class UploadIngestor
         using IWorkbookReader reader = format == FileFormat.Csv
             ? CsvWorkbookReader.Open(file, Path.GetFileName(fileName), limits)
             : ExcelWorkbookReader.Open(file, format, limits);
-        var (sheet, layout) = ChooseSheet(reader, options);
+        var (sheet, layout, top) = ChooseSheet(reader, options);
+        var dataDate = layout.Kind == SheetKind.Compliance ? SnapshotDate(top, layout, sheet.Name, options) : null;
 
         var writer = new StagedRowWriter(options.ChunkSize, limits.MaxCellCharacters);
         long stagedBytes = 0;
@@ -88,7 +89,31 @@ public static class UploadIngestor
             throw new UploadRejectedException(FindingCode.FileEmpty, "the header has no rows below it", sheet.Name);
         }
         return new IngestionResult(format, layout.Kind, sheet.Name, layout.HeaderRowNumber, layout.HeaderTexts, layout.FieldColumns(),
-            rowsRead, blankRows, chunks, options.ChunkSize, stoppedAtBlankRun);
+            rowsRead, blankRows, chunks, options.ChunkSize, stoppedAtBlankRun)
+        {
+            DataDate = dataDate,
+        };
+    }
+
+    /// <summary>
+    /// The date a compliance snapshot describes, from its "Tanggal Data" line; null when the sheet has none (the upload's
+    /// date is used). A line whose date cannot be read, or lies after today, rejects the file: a snapshot filed under the
+    /// wrong date would compare employers against the wrong week.
+    /// </summary>
+    private static DateOnly? SnapshotDate(List<SheetRow> top, SheetLayout layout, string sheet, IngestionOptions options)
+    {
+        if (DataDateLabel.Find(top.Where(row => row.RowNumber < layout.HeaderRowNumber)) is not { } found)
+        {
+            return null;
+        }
+        if (found.Date is { } date && (options.Today is not { } today || date <= today))
+        {
+            return date;
+        }
+        var code = found.Date is null ? FindingCode.DateFormat : FindingCode.DateInFuture;
+        throw new UploadRejectedException(options.Language,
+            language => [new Finding(code, Severity.Error, FileMessages.DataDateUnusable(language, found, options.Today), sheet, found.Row, found.Cell, "data_date", found.Text)],
+            $"the data date in {found.Cell} is {(found.Date is null ? "not a date" : "after today")}");
     }
 
     /// <summary>
@@ -96,7 +121,7 @@ public static class UploadIngestor
     /// one with a missing or repeated column (an old list kept hidden is not read in place of the office's sheet).
     /// A header with a missing or repeated column rejects the file with its findings.
     /// </summary>
-    private static (SheetInfo Sheet, SheetLayout Layout) ChooseSheet(IWorkbookReader reader, IngestionOptions options)
+    private static (SheetInfo Sheet, SheetLayout Layout, List<SheetRow> Top) ChooseSheet(IWorkbookReader reader, IngestionOptions options)
     {
         (HeaderDetection Detection, List<SheetRow> Top, string Sheet)? firstFailure = null;
         foreach (var sheet in reader.Sheets.OrderBy(s => s.Hidden))
@@ -118,7 +143,7 @@ public static class UploadIngestor
             var detection = HeaderDetector.Detect(top, options.Language, sheet.Name);
             if (detection.IsUsable)
             {
-                return (sheet, detection.Layout);
+                return (sheet, detection.Layout, top);
             }
             // A recognised header with a missing column says more to the office than "no header".
             if (firstFailure is null || (detection.Found && !firstFailure.Value.Detection.Found))

@@ -50,4 +50,17 @@ public static class FieldNames
     public const string Segment = "segment";
     public const string MonthlyIncomeIdr = "monthly_income_idr";
     public const string Kpj = "kpj";
+
+    // Employer compliance (District is shared with enrolments).
+    public const string Npp = "npp";
+    public const string CompanyName = "company_name";
+    public const string Sector = "sector";
+    public const string RegisteredWorkers = "registered_workers";
+    public const string ReportedWorkers = "reported_workers";
+    public const string ArrearsMonths = "arrears_months";
+    public const string ArrearsIdr = "arrears_idr";
+    public const string LastPaidOn = "last_paid_on";
+    public const string FollowupStatus = "followup_status";
+    public const string FollowupOn = "followup_on";
+    public const string Note = "note";
 }

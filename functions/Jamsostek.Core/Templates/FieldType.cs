@@ -18,4 +18,6 @@ public enum FieldType
     Kpj,
     RegionCode,
     PersonName,
+    Npp,
+    FollowupStatus,
 }

@@ -8,4 +8,7 @@ public enum SheetKind
 
     /// <summary>Daftar Peserta, one row per worker.</summary>
     Enrolments,
+
+    /// <summary>Kepatuhan Badan Usaha: one row per employer registered with BPJS Ketenagakerjaan, a snapshot of what it owes.</summary>
+    Compliance,
 }

@@ -69,13 +69,17 @@ public sealed class SheetTemplate
     /// <summary>Daftar Peserta, one row per worker.</summary>
     public static SheetTemplate Enrolments { get; } = new(SheetKind.Enrolments, BuildEnrolments());
 
+    /// <summary>Kepatuhan Badan Usaha, one row per employer.</summary>
+    public static SheetTemplate Compliance { get; } = new(SheetKind.Compliance, BuildCompliance());
+
     /// <summary>Every template, in the order header detection prefers them when two fit a row equally well.</summary>
-    public static IReadOnlyList<SheetTemplate> All { get; } = [Enrolments, Agreements];
+    public static IReadOnlyList<SheetTemplate> All { get; } = [Enrolments, Agreements, Compliance];
 
     public static SheetTemplate For(SheetKind kind) => kind switch
     {
         SheetKind.Agreements => Agreements,
         SheetKind.Enrolments => Enrolments,
+        SheetKind.Compliance => Compliance,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -216,5 +220,40 @@ public sealed class SheetTemplate
             "Program", "Program Jaminan", "Programs"),
         Field(FieldNames.Kpj, FieldType.Kpj, false,
             "No KPJ", "Nomor KPJ", "KPJ", "No Kartu Peserta", "KPJ Number"),
+    ];
+
+    private static TemplateField[] BuildCompliance() =>
+    [
+        Field(FieldNames.Npp, FieldType.Npp, true,
+            "NPP", "Nomor Pendaftaran Perusahaan", "No. NPP", "Nomor NPP", "No Pendaftaran Perusahaan",
+            "Employer Registration Number", "Employer Number"),
+        Field(FieldNames.CompanyName, FieldType.Text, true,
+            "Nama Perusahaan", "Nama Badan Usaha", "Perusahaan", "Badan Usaha", "Nama PK/BU", "Nama Pemberi Kerja",
+            "Company Name", "Employer", "Company"),
+        Field(FieldNames.Sector, FieldType.Text, false,
+            "Sektor", "Bidang Usaha", "Sektor Usaha", "Jenis Usaha", "Sector", "Industry"),
+        Field(FieldNames.District, FieldType.Text, false,
+            "Kecamatan", "Kec", "District", "Sub-district"),
+        Field(FieldNames.RegisteredWorkers, FieldType.WholeNumber, false,
+            "Jumlah Tenaga Kerja Terdaftar", "TK Terdaftar", "Jumlah TK Terdaftar", "Tenaga Kerja Terdaftar",
+            "Registered Workers"),
+        Field(FieldNames.ReportedWorkers, FieldType.WholeNumber, false,
+            "TK Dilaporkan", "Jumlah TK Bulan Terakhir", "Jumlah TK Dilaporkan", "Tenaga Kerja Dilaporkan",
+            "TK Bulan Terakhir", "Reported Workers"),
+        Field(FieldNames.ArrearsMonths, FieldType.WholeNumber, false,
+            "Bulan Menunggak", "Lama Tunggakan (Bulan)", "Lama Tunggakan", "Jumlah Bulan Menunggak", "Tunggakan (Bulan)",
+            "Months in Arrears", "Arrears Months"),
+        Field(FieldNames.ArrearsIdr, FieldType.Amount, false,
+            "Jumlah Tunggakan", "Tunggakan (Rp)", "Tunggakan", "Nilai Tunggakan", "Total Tunggakan", "Tunggakan Iuran",
+            "Arrears", "Arrears (IDR)", "Amount Owed"),
+        Field(FieldNames.LastPaidOn, FieldType.Date, false,
+            "Tanggal Bayar Terakhir", "Pembayaran Terakhir", "Tgl Bayar Terakhir", "Tanggal Pembayaran Terakhir",
+            "Bayar Terakhir", "Last Payment", "Last Paid On"),
+        Field(FieldNames.FollowupStatus, FieldType.FollowupStatus, false,
+            "Status Tindak Lanjut", "Tindak Lanjut", "Status", "Status Penanganan", "Follow-up Status", "Follow-up"),
+        Field(FieldNames.FollowupOn, FieldType.Date, false,
+            "Tanggal Tindak Lanjut", "Tgl Tindak Lanjut", "Tanggal Penanganan", "Follow-up Date"),
+        Field(FieldNames.Note, FieldType.Text, false,
+            "Keterangan", "Catatan", "Ket", "Note", "Notes", "Remarks"),
     ];
 }

@@ -58,6 +58,9 @@ internal sealed class RowFindings(ValidationContext context, SheetTemplate templ
                 case FindingCode.PhoneFormat:
                     Warning(code, cell.Field, ValidationMessages.PhoneFormat(l, shown), shown);
                     break;
+                case FindingCode.NppFormat:
+                    Error(code, cell.Field, ValidationMessages.NppFormat(l, shown), shown);
+                    break;
                 case ValueCodes.KpjFormat:
                     Warning(code, cell.Field, ValidationMessages.KpjFormat(l, shown), shown);
                     break;
@@ -75,6 +78,7 @@ internal sealed class RowFindings(ValidationContext context, SheetTemplate templ
         ValueCodes.ProgramUnknown => "JKK, JKM, JHT",
         ValueCodes.AgreementTypeUnknown => l == Language.En ? "MoU or PKS" : "MoU atau PKS",
         ValueCodes.FundingSourceUnknown => "APBD, APBDes, APBN, CSR, Mandiri",
+        FindingCode.FollowupUnknown => string.Join(", ", FollowupStatus.All.Select(status => FollowupStatus.Label(status, Language.Id))),
         ValueCodes.NameFormat => l == Language.En ? "the name as on the KTP" : "nama sesuai KTP",
         _ => l == Language.En ? "a valid value" : "nilai yang sah",
     };

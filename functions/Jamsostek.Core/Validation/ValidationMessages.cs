@@ -118,6 +118,22 @@ public static class ValidationMessages
         ? $"The budget {UserFormat.Rupiah(check.Budget, l)} is short of the contributions needed, {UserFormat.Rupiah(check.Needed, l)} ({check.Explain(l)}), by {UserFormat.Rupiah(check.Needed - check.Budget, l)}."
         : $"Anggaran {UserFormat.Rupiah(check.Budget, l)} kurang dari kebutuhan iuran {UserFormat.Rupiah(check.Needed, l)} ({check.Explain(l)}); kekurangan {UserFormat.Rupiah(check.Needed - check.Budget, l)}.";
 
+    public static string NppFormat(Language l, string text) => l == Language.En
+        ? $"NPP \"{text}\" is not valid: an NPP (the employer's BPJS Ketenagakerjaan registration number) has exactly 8 digits. If Excel dropped a leading zero, format the column as Text and retype it."
+        : $"NPP \"{text}\" tidak valid: NPP (Nomor Pendaftaran Perusahaan di BPJS Ketenagakerjaan) terdiri dari tepat 8 angka. Bila angka 0 di depan hilang, ubah format kolom menjadi Teks lalu ketik ulang.";
+
+    public static string DateInFuture(Language l, string column, DateOnly date, DateOnly snapshot) => l == Language.En
+        ? $"\"{column}\" is {UserFormat.Date(date, l)}, after the data date {UserFormat.Date(snapshot, l)}. Correct the date (or the \"Tanggal Data\" above the header)."
+        : $"Kolom \"{column}\" berisi {UserFormat.Date(date, l)}, setelah tanggal data {UserFormat.Date(snapshot, l)}. Perbaiki tanggalnya (atau \"Tanggal Data\" di atas judul kolom).";
+
+    public static string ArrearsInconsistent(Language l, int months, DateOnly lastPaid, DateOnly snapshot, int wholeMonths) => l == Language.En
+        ? $"{months} months in arrears, but the last payment on {UserFormat.Date(lastPaid, l)} is {wholeMonths} whole months before {UserFormat.Date(snapshot, l)}. The row is stored; check one of them."
+        : $"Tertulis menunggak {months} bulan, tetapi pembayaran terakhir {UserFormat.Date(lastPaid, l)} berjarak {wholeMonths} bulan penuh dari {UserFormat.Date(snapshot, l)}. Baris tetap disimpan; periksa salah satunya.";
+
+    public static string ArrearsZeroAmount(Language l, int months) => l == Language.En
+        ? $"{months} months in arrears but no amount owed. The row is stored; fill in the amount of arrears."
+        : $"Menunggak {months} bulan tetapi jumlah tunggakan kosong atau nol. Baris tetap disimpan; isi jumlah tunggakannya.";
+
     private static string Period(Agreement agreement, Language l) =>
         $"{UserFormat.Date(agreement.CoverageStart!.Value, l)} {(l == Language.En ? "-" : "s.d.")} {UserFormat.Date(agreement.CoverageEnd!.Value, l)}";
 }

@@ -36,6 +36,8 @@ public static class FieldValues
         FieldType.Kpj => FieldValue.From(Kpj.Parse(cell)),
         FieldType.RegionCode => ParseRegion(cell),
         FieldType.PersonName => FieldValue.From(PersonName.Parse(cell)),
+        FieldType.Npp => FieldValue.From(Npp.Parse(cell)),
+        FieldType.FollowupStatus => FieldValue.From(FollowupStatus.Parse(cell)),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no parser for this field type"),
     };
 

@@ -26,7 +26,8 @@ public sealed record UploadSummary(
     string? RejectionMessage,
     string? FailureCode,
     string? FailureReason,
-    UploadLinks Links)
+    UploadLinks Links,
+    string? SnapshotDate = null)
 {
     public static UploadSummary From(UploadRecord record, Language language)
     {
@@ -49,6 +50,7 @@ public sealed record UploadSummary(
             new UploadLinks(
                 $"/api/uploads/{record.UploadId}",
                 final ? $"/api/uploads/{record.UploadId}/findings" : null,
-                final && record.RowsRejected > 0 ? $"/api/uploads/{record.UploadId}/rejected" : null));
+                final && record.RowsRejected > 0 ? $"/api/uploads/{record.UploadId}/rejected" : null),
+            record.SnapshotDate);
     }
 }

@@ -71,11 +71,14 @@ public sealed class BlobIngestion(IngestServices services)
             {
                 throw new UploadRejectedException(Core.Findings.FindingCode.FileTooLarge, $"{content.Length} bytes", content.Length, services.Limits.MaxFileBytes);
             }
-            var result = await UploadIngestor.IngestAsync(content.File, name, region.Value, sink, new IngestionOptions { Limits = services.Limits }, cancellationToken);
+            var today = RegionTimeZone.Today(region.Value, record.ReceivedAt);
+            var result = await UploadIngestor.IngestAsync(content.File, name, region.Value, sink,
+                new IngestionOptions { Limits = services.Limits, Today = today }, cancellationToken);
             await sink.FlushAsync();
 
             record.Status = UploadStatus.Validating;
-            record.Kind = result.Kind == SheetKind.Agreements ? "agreements" : "enrolments";
+            record.Kind = UploadKind.Of(result.Kind);
+            record.SnapshotDate = result.Kind == SheetKind.Compliance ? Storage.IsoDate.Format(result.DataDate ?? today) : null;
             record.Format = result.Format.ToString().ToLowerInvariant();
             record.Sheet = result.Sheet;
             record.HeaderRow = result.HeaderRow;

@@ -22,11 +22,12 @@ public sealed record StagingManifest(
     int RowsRead,
     int BlankRows,
     int Chunks,
-    int ChunkSize)
+    int ChunkSize,
+    string? SnapshotDate = null)
 {
     public static byte[] Serialize(UploadRecord record, IngestionResult result) => JsonSerializer.SerializeToUtf8Bytes(
         new StagingManifest(record.UploadId, record.Region, record.BlobName, record.Kind!, record.Format!, result.Sheet, result.HeaderRow,
-            result.Columns, result.FieldColumns, result.RowsRead, result.BlankRows, result.Chunks, result.ChunkSize),
+            result.Columns, result.FieldColumns, result.RowsRead, result.BlankRows, result.Chunks, result.ChunkSize, record.SnapshotDate),
         StagingManifestJsonContext.Default.StagingManifest);
 
     public static StagingManifest Deserialize(BinaryData content) =>

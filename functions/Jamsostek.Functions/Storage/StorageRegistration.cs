@@ -43,6 +43,8 @@ public static class StorageRegistration
         builder.Services.AddSingleton<CoverageStore>();
         builder.Services.AddSingleton<AgreementLocks>();
         builder.Services.AddSingleton<ReportStore>();
+        builder.Services.AddSingleton<Compliance.EmployerStore>();
+        builder.Services.AddSingleton<Compliance.ComplianceSnapshotStore>();
         return builder;
     }
 

@@ -33,7 +33,11 @@ public sealed class UploadRecord(TableEntity entity) : TableRecord(entity)
 
     public string Status { get => Text(UploadStatus.Received); set => Set(value); }
 
+    /// <summary>One of <see cref="UploadKind"/>'s names, once the header is recognised.</summary>
     public string? Kind { get => TextOrNull(); set => Set(value); }
+
+    /// <summary>A compliance snapshot's date (ISO): its "Tanggal Data", or the day it was received.</summary>
+    public string? SnapshotDate { get => TextOrNull(); set => Set(value); }
 
     public string? Format { get => TextOrNull(); set => Set(value); }
 

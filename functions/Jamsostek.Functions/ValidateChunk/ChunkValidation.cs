@@ -40,9 +40,12 @@ public sealed class ChunkValidation(ValidationServices services)
         var region = RegionCode.Parse(message.Region);
         var context = new ValidationContext(region, manifest.Sheet, manifest.FieldColumns, RegionTimeZone.Today(region, services.Time.GetUtcNow()));
 
-        var outcome = manifest.Kind == "agreements"
-            ? await ValidateAgreementsAsync(message, rows, context, cancellationToken)
-            : await ValidateEnrolmentsAsync(message, rows, context, cancellationToken);
+        var outcome = manifest.Kind switch
+        {
+            UploadKind.Agreements => await ValidateAgreementsAsync(message, rows, context, cancellationToken),
+            UploadKind.Compliance => await ValidateEmployersAsync(message, rows, context, Storage.IsoDate.Parse(manifest.SnapshotDate) ?? context.Today, cancellationToken),
+            _ => await ValidateEnrolmentsAsync(message, rows, context, cancellationToken),
+        };
 
         await services.Reports.WriteAsync(ReportStore.FindingsPart(message.UploadId, message.Chunk), outcome.Findings.ToArray(), cancellationToken);
         await services.Reports.WriteAsync(ReportStore.RejectedPart(message.UploadId, message.Chunk), outcome.Rejected.ToArray(), cancellationToken);
@@ -80,6 +83,26 @@ public sealed class ChunkValidation(ValidationServices services)
             }
         }
         await services.Agreements.UpsertAsync(accepted, cancellationToken);
+        return outcome;
+    }
+
+    private async Task<ChunkOutcome> ValidateEmployersAsync(ChunkMessage message, List<StagedRow> rows, ValidationContext context, DateOnly snapshotDate,
+        CancellationToken cancellationToken)
+    {
+        var validator = new ComplianceValidator(context, snapshotDate);
+        var english = new ComplianceValidator(context with { Language = Language.En }, snapshotDate);
+        var outcome = new ChunkOutcome();
+        var accepted = new List<Compliance.EmployerEntity>();
+        foreach (var row in rows)
+        {
+            var result = validator.Validate(row);
+            outcome.Add(row, result.Findings, () => english.Validate(row).Findings, result.IsAccepted);
+            if (result.Accepted is { } employer)
+            {
+                accepted.Add(Compliance.EmployerEntity.From(employer, message.UploadId, row.RowNumber));
+            }
+        }
+        await services.Employers.UpsertAsync(accepted, cancellationToken);
         return outcome;
     }
 

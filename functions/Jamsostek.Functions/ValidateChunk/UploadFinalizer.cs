@@ -30,9 +30,13 @@ public sealed class UploadFinalizer(ValidationServices services)
 
         var accepted = results.Sum(r => r.Accepted);
         var rejected = results.Sum(r => r.Rejected);
-        var uploadFindings = record.Kind == "enrolments"
+        var uploadFindings = record.Kind == UploadKind.Enrolments
             ? await RecountCoverageAsync(region, uploadId, results, cancellationToken)
             : [];
+        if (record.Kind == UploadKind.Compliance && accepted > 0)
+        {
+            await RecordSnapshotAsync(record, cancellationToken);
+        }
         var status = rejected == 0 ? UploadStatus.Completed : UploadStatus.CompletedWithErrors;
         var topErrors = await UploadReportWriter.WriteAsync(services.Reports, services.Staging, record, status, accepted, rejected, results.Sum(r => r.Warnings) + uploadFindings.Count,
             uploadFindings, cancellationToken);
@@ -53,6 +57,39 @@ public sealed class UploadFinalizer(ValidationServices services)
         ValidationLog.Finalized(services.Logger, uploadId, status, accepted, rejected, record.RowsRead);
         await DeleteStagedRowsAsync(uploadId, cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Files the upload as the region's snapshot for its date, with the totals the digest and the coverage view read
+    /// (counted from the stored employers, so a chunk validated twice counts once).
+    /// </summary>
+    private async Task RecordSnapshotAsync(UploadRecord record, CancellationToken cancellationToken)
+    {
+        var snapshot = new Compliance.ComplianceSnapshotEntity
+        {
+            Region = record.Region,
+            SnapshotDate = record.SnapshotDate!,
+            UploadId = record.UploadId,
+            BlobName = record.BlobName,
+            ReceivedAt = record.ReceivedAt,
+        };
+        double owed = 0;
+        await foreach (var employer in services.Employers.ListAsync(record.UploadId, cancellationToken))
+        {
+            snapshot.Employers++;
+            var e = employer.ToEmployer();
+            if (e.InArrears)
+            {
+                snapshot.EmployersInArrears++;
+                owed += employer.ArrearsIdr ?? 0;
+            }
+            else
+            {
+                snapshot.CompliantReportedWorkers += e.ReportedWorkers ?? 0;
+            }
+        }
+        snapshot.OwedIdr = owed;
+        await services.Snapshots.RecordAsync(snapshot, cancellationToken);
     }
 
     /// <summary>

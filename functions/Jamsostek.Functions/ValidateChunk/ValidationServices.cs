@@ -1,4 +1,5 @@
 using Jamsostek.Functions.Agreements;
+using Jamsostek.Functions.Compliance;
 using Jamsostek.Functions.Coverage;
 using Jamsostek.Functions.Participants;
 using Jamsostek.Functions.Reports;
@@ -18,6 +19,8 @@ public sealed class ValidationServices(
     CoverageStore coverage,
     AgreementLocks agreementLocks,
     ReportStore reports,
+    EmployerStore employers,
+    ComplianceSnapshotStore snapshots,
     TimeProvider time,
     ILogger<ValidationServices> logger)
 {
@@ -41,6 +44,10 @@ public sealed class ValidationServices(
     public AgreementLocks AgreementLocks { get; } = agreementLocks;
 
     public ReportStore Reports { get; } = reports;
+
+    public EmployerStore Employers { get; } = employers;
+
+    public ComplianceSnapshotStore Snapshots { get; } = snapshots;
 
     public TimeProvider Time { get; } = time;
 
