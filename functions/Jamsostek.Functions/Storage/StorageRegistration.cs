@@ -45,6 +45,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ReportStore>();
         builder.Services.AddSingleton<Compliance.EmployerStore>();
         builder.Services.AddSingleton<Compliance.ComplianceSnapshotStore>();
+        builder.Services.AddSingleton<Compliance.ComplianceReader>();
         return builder;
     }
 
