@@ -27,6 +27,8 @@ internal sealed class StagedSheet
 
     public static StagedSheet Agreements(params object?[] header) => new(header);
 
+    public static StagedSheet Compliance(params object?[] header) => new(header);
+
     public StagedRow Row(int number, params object?[] cells) => Row(number, null, cells);
 
     public StagedRow Row(int number, int? duplicateOf, params object?[] cells)
