@@ -56,9 +56,9 @@ internal sealed class DigestComplianceSection(ComplianceFigures compliance, Lang
             var employers = compliance.InArrearsChange!.Value switch
             {
                 > 0 and var up => Say($"bertambah {Number(up)} badan usaha menunggak (sebelumnya {Number(earlier.EmployersInArrears)})",
-                    $"{Number(up)} more employers in arrears ({Number(earlier.EmployersInArrears)} then)"),
+                    $"{Number(up)} more {EmployerWord(up)} in arrears ({Number(earlier.EmployersInArrears)} then)"),
                 < 0 and var down => Say($"berkurang {Number(-down)} badan usaha menunggak (sebelumnya {Number(earlier.EmployersInArrears)})",
-                    $"{Number(-down)} fewer employers in arrears ({Number(earlier.EmployersInArrears)} then)"),
+                    $"{Number(-down)} fewer {EmployerWord(-down)} in arrears ({Number(earlier.EmployersInArrears)} then)"),
                 _ => Say($"jumlah badan usaha menunggak tetap ({Number(earlier.EmployersInArrears)})",
                     $"the same number of employers in arrears ({Number(earlier.EmployersInArrears)})"),
             };
@@ -187,12 +187,7 @@ internal sealed class DigestComplianceSection(ComplianceFigures compliance, Lang
         }
         text.AppendLine();
         DigestComposer.AppendTextSection(text, LargestHeading.ToUpperInvariant(), LargestLines, NoArrears);
-        var stuck = StuckLines.ToList();
-        if (MoreStuckCases is { } more)
-        {
-            stuck.Add(more);
-        }
-        DigestComposer.AppendTextSection(text, StuckHeading.ToUpperInvariant(), stuck, NoStuckCases);
+        DigestComposer.AppendTextSection(text, StuckHeading.ToUpperInvariant(), StuckLines, NoStuckCases, MoreStuckCases);
     }
 
     /// <summary>The section's tables for the workbook, after the coverage ones.</summary>
@@ -225,6 +220,8 @@ internal sealed class DigestComplianceSection(ComplianceFigures compliance, Lang
     private string Step(string? code) => code is null ? Say("tanpa tahap tercatat", "no step recorded") : FollowupStatus.Label(code, language);
 
     private string Number(int value) => UserFormat.Number(value, language);
+
+    private static string EmployerWord(int count) => count == 1 ? "employer" : "employers";
 
     private string Money(decimal amount) => UserFormat.CompactRupiah(amount, language);
 

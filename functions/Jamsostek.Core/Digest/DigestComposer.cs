@@ -174,9 +174,8 @@ public static class DigestComposer
         public string T(string indonesian, string english) => Language == Language.En ? english : indonesian;
     }
 
-    /// <summary>The sentences both bodies share, so the text and the HTML say the same.</summary>
-    /// <summary>A heading, a line per item ("- ...") or what stands in their place, and a blank line.</summary>
-    internal static void AppendTextSection(StringBuilder text, string heading, IEnumerable<string> lines, string none)
+    /// <summary>A heading, a line per item ("- ...") or what stands in their place, <paramref name="after"/> when given, and a blank line.</summary>
+    internal static void AppendTextSection(StringBuilder text, string heading, IEnumerable<string> lines, string none, string? after = null)
     {
         text.AppendLine(heading);
         var any = false;
@@ -188,6 +187,10 @@ public static class DigestComposer
         if (!any)
         {
             text.AppendLine(none);
+        }
+        if (after is not null)
+        {
+            text.AppendLine(after);
         }
         text.AppendLine();
     }
@@ -220,6 +223,7 @@ public static class DigestComposer
         html.Append("</table>");
     }
 
+    /// <summary>The sentences both bodies share, so the text and the HTML say the same.</summary>
     private sealed class Content(DigestRecipient recipient, DigestFigures f, DigestSnapshot? previous, Words w, string regionName, string zone, string workbook,
         DigestComplianceSection? compliance)
     {

@@ -108,7 +108,8 @@ public sealed class DigestComplianceTests
         var heading = lines.IndexOf("TERTAHAN LEBIH DARI 30 HARI DI SATU TAHAP TINDAK LANJUT");
         Assert.Equal("- CV Macet 14 (NPP 20000014): surat teguran 1 sejak 10 Oktober 2026, 44 hari.", lines[heading + 1]);
         Assert.Equal("- CV Macet 5 (NPP 20000005): surat teguran 1 sejak 19 Oktober 2026, 35 hari.", lines[heading + 10]);
-        Assert.Equal("- ... dan 4 kasus lain di lampiran.", lines[heading + 11]);
+        Assert.Equal("... dan 4 kasus lain di lampiran.", lines[heading + 11]);
+        Assert.Equal("", lines[heading + 12]);
         Assert.Contains("... dan 4 kasus lain di lampiran.</p>", message.Html);
         Assert.DoesNotContain("CV Macet 4 ", message.Text);
         Assert.DoesNotContain(">CV Macet 4<", message.Html);
@@ -156,6 +157,17 @@ public sealed class DigestComplianceTests
 
         Assert.Contains("\nDibanding data 16 November 2026: jumlah badan usaha menunggak tetap (12), total tunggakan turun Rp 56,5 juta (sebelumnya Rp 600 juta).\n",
             message.Text);
+    }
+
+    [Fact]
+    public void OneMoreEmployerReadsInTheSingularInEnglish()
+    {
+        var weekEarlier = new ComplianceTotals(new DateOnly(2026, 11, 16), 11, 543_500_000m);
+
+        var message = DigestComposer.Compose(DigestSamples.Kadisnaker(Language.En),
+            DigestSamples.SumbaBaratDayaWithCompliance(DigestSamples.Compliance(weekEarlier)), DigestSamples.LastWeek(), DigestSamples.Week);
+
+        Assert.Contains("\nAgainst the data of 16 Nov 2026: 1 more employer in arrears (11 then), total owed unchanged.\n", message.Text);
     }
 
     [Fact]
