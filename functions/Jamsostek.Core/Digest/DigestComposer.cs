@@ -20,6 +20,9 @@ public static class DigestComposer
 
     public const string ChartContentId = "grafik-cakupan@jamsostek";
 
+    /// <summary>The Content-ID of the compliance section's chart of the total owed.</summary>
+    public const string ComplianceChartContentId = "grafik-tunggakan@jamsostek";
+
     public static DigestMessage Compose(DigestRecipient recipient, DigestFigures figures, DigestSnapshot? previous, DigestWeek week)
     {
         var l = recipient.Language;
@@ -27,7 +30,8 @@ public static class DigestComposer
         var region = RegionCode.Parse(figures.Region);
         var zone = RegionTimeZone.Abbreviation(region);
         var regionName = figures.RegionName ?? (l == Language.En ? $"Region {figures.Region}" : $"Wilayah {figures.Region}");
-        var tables = Tables(figures, previous, w);
+        var compliance = figures.Compliance is { } complianceFigures ? new DigestComplianceSection(complianceFigures, l) : null;
+        var tables = Tables(figures, previous, w, compliance);
         var chart = new DigestChartData(
             l == Language.En ? "Workers covered and targets" : "Pekerja terlindungi dan target",
             l == Language.En ? "Covered" : "Terlindungi",
@@ -39,9 +43,13 @@ public static class DigestComposer
             ? $"Weekly coverage digest: {regionName}, {UserFormat.Date(figures.AsOf, l)}"
             : $"Ringkasan mingguan kepesertaan: {regionName}, {UserFormat.Date(figures.AsOf, l)}";
         var workbook = $"{(l == Language.En ? "coverage-digest" : "ringkasan-cakupan")}-{figures.Region}-{week}.xlsx";
-        var content = new Content(recipient, figures, previous, w, regionName, zone, workbook);
-        return new DigestMessage(subject, content.Text(), content.Html(tables), tables, workbook, ChartContentId,
-            l == Language.En ? "coverage-chart.png" : "grafik-cakupan.png", chart);
+        var content = new Content(recipient, figures, previous, w, regionName, zone, workbook, compliance);
+        DigestTable[] workbookTables = [.. tables, .. compliance?.Tables() ?? []];
+        return new DigestMessage(subject, content.Text(), content.Html(tables), workbookTables, workbook, ChartContentId,
+            l == Language.En ? "coverage-chart.png" : "grafik-cakupan.png", chart)
+        {
+            ComplianceChart = compliance?.Chart(),
+        };
     }
 
     /// <summary>"38 hari lagi", "besok", "hari ini" / "in 38 days", "tomorrow", "today".</summary>
@@ -61,7 +69,8 @@ public static class DigestComposer
     public static string Signed(int change, Language l) =>
         change > 0 ? "+" + UserFormat.Number(change, l) : change < 0 ? "-" + UserFormat.Number(-change, l) : "0";
 
-    private static IReadOnlyList<DigestTable> Tables(DigestFigures f, DigestSnapshot? previous, Words w)
+    /// <summary>The summary (with the compliance figures when there are some), then one table per coverage detail of the email in its order.</summary>
+    private static IReadOnlyList<DigestTable> Tables(DigestFigures f, DigestSnapshot? previous, Words w, DigestComplianceSection? compliance)
     {
         var l = w.Language;
         List<DigestCell[]> summary =
@@ -77,6 +86,10 @@ public static class DigestComposer
             [Label(w.T($"Pekerja kehilangan perlindungan dalam {f.LapsingWithinDays} hari", $"Workers losing cover within {f.LapsingWithinDays} days")),
                 Count(f.Lapsing.Sum(a => a.ParticipantsAtRisk), l)],
         ];
+        if (compliance is not null)
+        {
+            summary.AddRange(compliance.SummaryRows());
+        }
         var segments = f.Segments.Select(s => new[]
         {
             Cell(DigestLabels.Segment(s.Segment, l)),
@@ -141,15 +154,15 @@ public static class DigestComposer
 
     private static DigestCell Label(string text) => new(text, text);
 
-    private static DigestCell Cell(string text) => new(text, text);
+    internal static DigestCell Cell(string text) => new(text, text);
 
-    private static DigestCell Count(int value, Language l) => new(value, UserFormat.Number(value, l));
+    internal static DigestCell Count(int value, Language l) => new(value, UserFormat.Number(value, l));
 
-    private static DigestCell Change(int value, Language l) => new(value, Signed(value, l));
+    internal static DigestCell Change(int value, Language l) => new(value, Signed(value, l));
 
-    private static DigestCell Date(DateOnly date, Language l) => new(date, UserFormat.Date(date, l));
+    internal static DigestCell Date(DateOnly date, Language l) => new(date, UserFormat.Date(date, l));
 
-    private static DigestCell Money(decimal amount, Language l) => new(amount, UserFormat.CompactRupiah(amount, l));
+    internal static DigestCell Money(decimal amount, Language l) => new(amount, UserFormat.CompactRupiah(amount, l));
 
     private static DigestCell Percent(decimal? percent, Language l) =>
         percent is { } p ? new(p, UserFormat.Number(p, l, 1) + "%") : DigestCell.Empty;
@@ -161,8 +174,58 @@ public static class DigestComposer
         public string T(string indonesian, string english) => Language == Language.En ? english : indonesian;
     }
 
+    /// <summary>A heading, a line per item ("- ...") or what stands in their place, <paramref name="after"/> when given, and a blank line.</summary>
+    internal static void AppendTextSection(StringBuilder text, string heading, IEnumerable<string> lines, string none, string? after = null)
+    {
+        text.AppendLine(heading);
+        var any = false;
+        foreach (var line in lines)
+        {
+            text.Append("- ").AppendLine(line);
+            any = true;
+        }
+        if (!any)
+        {
+            text.AppendLine(none);
+        }
+        if (after is not null)
+        {
+            text.AppendLine(after);
+        }
+        text.AppendLine();
+    }
+
+    /// <summary>The table's first <paramref name="maxRows"/> rows with inline styles, numbers right-aligned; its <see cref="DigestTable.WhenEmpty"/> when it has none.</summary>
+    internal static void AppendHtmlTable(StringBuilder html, DigestTable table, int maxRows)
+    {
+        if (table.Rows.Count == 0)
+        {
+            html.Append("<p style=\"margin:0;font-size:14px;color:#5b6b7c;\">").Append(WebUtility.HtmlEncode(table.WhenEmpty)).Append("</p>");
+            return;
+        }
+        html.Append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" style=\"width:100%;border-collapse:collapse;font-size:13px;\"><tr>");
+        foreach (var column in table.Columns)
+        {
+            html.Append("<th style=\"text-align:left;padding:4px 6px;border-bottom:2px solid #c9d2dc;\">").Append(WebUtility.HtmlEncode(column)).Append("</th>");
+        }
+        html.Append("</tr>");
+        foreach (var row in table.Rows.Take(maxRows))
+        {
+            html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                var numeric = cell.Value.Kind is TableCellKind.Integer or TableCellKind.Decimal or TableCellKind.Double;
+                html.Append("<td style=\"padding:4px 6px;border-bottom:1px solid #e3e8ee;").Append(numeric ? "text-align:right;white-space:nowrap;" : "")
+                    .Append("\">").Append(WebUtility.HtmlEncode(cell.Display)).Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        html.Append("</table>");
+    }
+
     /// <summary>The sentences both bodies share, so the text and the HTML say the same.</summary>
-    private sealed class Content(DigestRecipient recipient, DigestFigures f, DigestSnapshot? previous, Words w, string regionName, string zone, string workbook)
+    private sealed class Content(DigestRecipient recipient, DigestFigures f, DigestSnapshot? previous, Words w, string regionName, string zone, string workbook,
+        DigestComplianceSection? compliance)
     {
         private Language L => w.Language;
 
@@ -277,32 +340,17 @@ public static class DigestComposer
             var text = new StringBuilder();
             text.AppendLine(Greeting).AppendLine().AppendLine(Intro).AppendLine();
             text.AppendLine(Headline).AppendLine(ChangeLine).AppendLine();
-            Section(text, w.T($"SEGERA BERAKHIR (DALAM {f.LapsingWithinDays} HARI)", $"LAPSING SOON (WITHIN {f.LapsingWithinDays} DAYS)"), LapseLines, NoLapse);
-            Section(text, w.T("PER SEGMEN", "BY SEGMENT"), SegmentLines, w.T("Belum ada peserta aktif.", "No active workers yet."));
-            Section(text, w.T("PER PEKERJAAN", "BY OCCUPATION"), OccupationLines, w.T("Belum ada peserta aktif.", "No active workers yet."));
-            Section(text, UploadsHeading.ToUpperInvariant(), UploadLines, NoUploads);
+            AppendTextSection(text, w.T($"SEGERA BERAKHIR (DALAM {f.LapsingWithinDays} HARI)", $"LAPSING SOON (WITHIN {f.LapsingWithinDays} DAYS)"), LapseLines, NoLapse);
+            AppendTextSection(text, w.T("PER SEGMEN", "BY SEGMENT"), SegmentLines, w.T("Belum ada peserta aktif.", "No active workers yet."));
+            AppendTextSection(text, w.T("PER PEKERJAAN", "BY OCCUPATION"), OccupationLines, w.T("Belum ada peserta aktif.", "No active workers yet."));
+            AppendTextSection(text, UploadsHeading.ToUpperInvariant(), UploadLines, NoUploads);
             if (f.Budgets.Count > 0)
             {
-                Section(text, w.T("ANGGARAN", "BUDGET"), BudgetLines, "");
+                AppendTextSection(text, w.T("ANGGARAN", "BUDGET"), BudgetLines, "");
             }
+            compliance?.AppendText(text);
             text.AppendLine(Attachment).AppendLine().AppendLine(Footer);
             return text.ToString();
-        }
-
-        private static void Section(StringBuilder text, string heading, IEnumerable<string> lines, string none)
-        {
-            text.AppendLine(heading);
-            var any = false;
-            foreach (var line in lines)
-            {
-                text.Append("- ").AppendLine(line);
-                any = true;
-            }
-            if (!any)
-            {
-                text.AppendLine(none);
-            }
-            text.AppendLine();
         }
 
         public string Html(IReadOnlyList<DigestTable> tables)
@@ -353,30 +401,11 @@ public static class DigestComposer
             foreach (var table in tables.Skip(1))
             {
                 html.Append("<h2 style=\"margin:16px 0 6px;font-size:16px;\">").Append(E(table.Title)).Append("</h2>");
-                if (table.Rows.Count == 0)
-                {
-                    html.Append("<p style=\"margin:0;font-size:14px;color:#5b6b7c;\">").Append(E(table.WhenEmpty)).Append("</p>");
-                    continue;
-                }
-                html.Append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" style=\"width:100%;border-collapse:collapse;font-size:13px;\"><tr>");
-                foreach (var column in table.Columns)
-                {
-                    html.Append("<th style=\"text-align:left;padding:4px 6px;border-bottom:2px solid #c9d2dc;\">").Append(E(column)).Append("</th>");
-                }
-                html.Append("</tr>");
-                foreach (var row in table.Rows)
-                {
-                    html.Append("<tr>");
-                    foreach (var cell in row)
-                    {
-                        var numeric = cell.Value.Kind is TableCellKind.Integer or TableCellKind.Decimal or TableCellKind.Double;
-                        html.Append("<td style=\"padding:4px 6px;border-bottom:1px solid #e3e8ee;").Append(numeric ? "text-align:right;white-space:nowrap;" : "")
-                            .Append("\">").Append(E(cell.Display)).Append("</td>");
-                    }
-                    html.Append("</tr>");
-                }
-                html.Append("</table>");
+                AppendHtmlTable(html, table, table.Rows.Count);
             }
+
+            // Employer compliance, for a region with snapshots: its tables follow the coverage ones.
+            compliance?.AppendHtml(html);
 
             html.Append("<p style=\"margin:16px 0 4px;font-size:13px;color:#33475b;\">").Append(E(Attachment)).Append("</p>")
                 .Append("<p style=\"margin:0;font-size:12px;color:#5b6b7c;\">").Append(E(Footer)).Append("</p>")

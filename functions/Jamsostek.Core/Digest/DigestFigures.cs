@@ -43,6 +43,9 @@ public sealed record DigestFigures
     /// <summary>Agreements in force that give a budget.</summary>
     public IReadOnlyList<BudgetFigure> Budgets { get; init; } = [];
 
+    /// <summary>Employer compliance when the region has a snapshot dated on or before <see cref="AsOf"/>; null otherwise (no section then).</summary>
+    public ComplianceFigures? Compliance { get; init; }
+
     public decimal? PercentOfTarget => DigestMath.Percent(Active, Target);
 
     public DigestSnapshot Snapshot(DigestWeek week) =>

@@ -14,7 +14,11 @@ public sealed record DigestMessage(
     string WorkbookFileName,
     string ChartContentId,
     string ChartFileName,
-    DigestChartData Chart);
+    DigestChartData Chart)
+{
+    /// <summary>The compliance section's chart, shown by <c>cid:{ContentId}</c>; null when the digest has none (no section, or one snapshot).</summary>
+    public ComplianceChartData? ComplianceChart { get; init; }
+}
 
 /// <summary>A table of the digest: a sheet of the attachment and, but for the summary, a table of the HTML body.</summary>
 /// <param name="WhenEmpty">What the email says in its place when the table has no rows.</param>
@@ -29,3 +33,6 @@ public readonly record struct DigestCell(TableCell Value, string Display)
 /// <summary>Bars of active workers, and of the target where there is one, for the region and each segment.</summary>
 public sealed record DigestChartData(string Title, string ActiveLabel, string TargetLabel, IReadOnlyList<string> Labels,
     IReadOnlyList<int> Active, IReadOnlyList<int?> Target);
+
+/// <summary>Bars of the total owed at each of the region's last compliance snapshots, oldest first; an inline image of the email.</summary>
+public sealed record ComplianceChartData(string Title, IReadOnlyList<string> Labels, IReadOnlyList<decimal> OwedIdr, string ContentId, string FileName);

@@ -3,6 +3,7 @@ using Jamsostek.Core.Regions;
 using Jamsostek.Core.Validation;
 using Jamsostek.Functions.Agreements;
 using Jamsostek.Functions.Api;
+using Jamsostek.Functions.Compliance;
 using Jamsostek.Functions.Coverage;
 using Jamsostek.Functions.Storage;
 using Jamsostek.Functions.Uploads;
@@ -13,11 +14,14 @@ namespace Jamsostek.Functions.PublishDigest;
 /// <summary>
 /// Reads what a region's digest reports from the coverage counts, agreements and upload records, with the same
 /// arithmetic as the coverage and expiring reports (<see cref="CoverageReportApi.Build"/>, <see cref="ExpiringReportApi.Item"/>),
-/// so the email and the API never disagree. One instance per run: each region is read once however many recipients it has.
+/// so the email and the API never disagree; and, for a region with compliance snapshots, the employer compliance
+/// figures (<see cref="ComplianceAsync"/>). One instance per run: each region is read once however many recipients it has.
 /// </summary>
-public sealed class DigestFiguresSource(AgreementStore agreements, CoverageStore coverage, UploadStore uploads, DigestOptions options)
+public sealed class DigestFiguresSource(AgreementStore agreements, CoverageStore coverage, UploadStore uploads, ComplianceReader compliance,
+    DigestOptions options)
 {
     private readonly Dictionary<string, RegionData> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Region, DateOnly Today), ComplianceFigures?> _compliance = [];
 
     public async Task<DigestFigures> BuildAsync(string region, DateTimeOffset now, DateTimeOffset uploadsSince, CancellationToken cancellationToken)
     {
@@ -66,8 +70,40 @@ public sealed class DigestFiguresSource(AgreementStore agreements, CoverageStore
                 .Select(u => new UploadFigure(Path.GetFileName(u.BlobName), u.Kind, u.Status, u.ReceivedAt, u.RowsRead, u.RowsAccepted, u.RowsRejected,
                     UploadFigure.ParseTopErrors(u.TopErrors)))],
             Budgets = budgets,
+            Compliance = await ComplianceAsync(region, today, cancellationToken),
         };
     }
+
+    /// <summary>
+    /// The region's latest compliance snapshot dated on or before <paramref name="today"/> (its employers compared with
+    /// the snapshot before it, as the compliance report does), the totals of the latest dated on or before a week
+    /// earlier, and the totals of the last snapshots for the chart; null when the region has no snapshot that old.
+    /// </summary>
+    private async Task<ComplianceFigures?> ComplianceAsync(string region, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (_compliance.TryGetValue((region, today), out var cached))
+        {
+            return cached;
+        }
+        var todayText = IsoDate.Format(today);
+        var weekAgoText = IsoDate.Format(today.AddDays(-7));
+        var dated = (await compliance.SnapshotsAsync(region, cancellationToken))
+            .Where(snapshot => string.CompareOrdinal(snapshot.SnapshotDate, todayText) <= 0)
+            .ToList();
+        ComplianceFigures? figures = null;
+        if (dated.Count > 0)
+        {
+            var latest = await compliance.CompareAsync(dated[^1], dated.Count > 1 ? dated[^2] : null, cancellationToken);
+            var weekEarlier = dated.LastOrDefault(snapshot => string.CompareOrdinal(snapshot.SnapshotDate, weekAgoText) <= 0);
+            figures = ComplianceFigures.From(latest, weekEarlier is null ? null : Totals(weekEarlier),
+                dated.TakeLast(ComplianceFigures.HistoryLength).Select(Totals));
+        }
+        _compliance[(region, today)] = figures;
+        return figures;
+    }
+
+    private static ComplianceTotals Totals(ComplianceSnapshotEntity snapshot) =>
+        new(IsoDate.Parse(snapshot.SnapshotDate)!.Value, snapshot.EmployersInArrears, (decimal)snapshot.OwedIdr);
 
     private sealed record RegionData(IReadOnlyList<CoverageEntity> Counts, IReadOnlyList<Agreement> Agreements, IReadOnlyList<UploadRecord> Uploads);
 }

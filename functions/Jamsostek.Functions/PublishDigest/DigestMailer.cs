@@ -27,11 +27,13 @@ public sealed partial class DigestMailer(IOptions<SmtpOptions> options)
     public SmtpSession OpenSession() => new(Options);
 
     /// <summary>
-    /// The email: text and HTML alternatives, the chart as an inline image the HTML shows by Content-ID, the tables as
-    /// an XLSX attachment. The Message-ID is the same for every attempt at one recipient's digest of one week, so a
-    /// mail client that receives a rare duplicate (a run dying between sending and recording) shows it once.
+    /// The email: text and HTML alternatives, the chart (and the compliance chart, when the digest has one) as an inline
+    /// image the HTML shows by Content-ID, the tables as an XLSX attachment. The Message-ID is the same for every
+    /// attempt at one recipient's digest of one week, so a mail client that receives a rare duplicate (a run dying
+    /// between sending and recording) shows it once.
     /// </summary>
-    public MimeMessage Build(DigestRecipient recipient, DigestWeek week, DigestMessage digest, byte[] chartPng, byte[] workbook, DateTimeOffset now)
+    public MimeMessage Build(DigestRecipient recipient, DigestWeek week, DigestMessage digest, byte[] chartPng, byte[] workbook, DateTimeOffset now,
+        byte[]? complianceChartPng = null)
     {
         var message = new MimeMessage
         {
@@ -45,6 +47,11 @@ public sealed partial class DigestMailer(IOptions<SmtpOptions> options)
         var body = new BodyBuilder { TextBody = digest.Text, HtmlBody = digest.Html };
         var chart = body.LinkedResources.Add(digest.ChartFileName, chartPng, new ContentType("image", "png"));
         chart.ContentId = digest.ChartContentId;
+        if (digest.ComplianceChart is { } complianceChart && complianceChartPng is not null)
+        {
+            var owed = body.LinkedResources.Add(complianceChart.FileName, complianceChartPng, new ContentType("image", "png"));
+            owed.ContentId = complianceChart.ContentId;
+        }
         body.Attachments.Add(digest.WorkbookFileName, workbook, ContentType.Parse(XlsxContentType));
         message.Body = body.ToMessageBody();
         return message;

@@ -5,6 +5,7 @@ using Jamsostek.Core.Regions;
 using Jamsostek.Core.Templates;
 using Jamsostek.Core.Text;
 using Jamsostek.Functions.Agreements;
+using Jamsostek.Functions.Compliance;
 using Jamsostek.Functions.Coverage;
 using Jamsostek.Functions.Recipients;
 using Jamsostek.Functions.Uploads;
@@ -31,6 +32,7 @@ public sealed class DigestRun(
     AgreementStore agreements,
     CoverageStore coverage,
     UploadStore uploads,
+    ComplianceReader compliance,
     DigestMailer mailer,
     IOptions<DigestOptions> options,
     TimeProvider time,
@@ -43,8 +45,9 @@ public sealed class DigestRun(
     {
         var settings = options.Value;
         var all = await recipients.ListAsync(cancellationToken: cancellationToken);
-        var figures = new DigestFiguresSource(agreements, coverage, uploads, settings);
+        var figures = new DigestFiguresSource(agreements, coverage, uploads, compliance, settings);
         var charts = new Dictionary<(string Region, Language Language), byte[]>();
+        var complianceCharts = new Dictionary<(string Region, Language Language), byte[]>();
         int sent = 0, failed = 0, alreadySent = 0, inFlight = 0, gaveUp = 0;
         string? smtpDown = null;
         await using var smtp = mailer.OpenSession();
@@ -103,8 +106,15 @@ public sealed class DigestRun(
                 {
                     charts[(recipient.Region, recipient.Language)] = png = DigestChart.RenderPng(digest.Chart, n => UserFormat.Number(n, recipient.Language));
                 }
+                byte[]? compliancePng = null;
+                if (digest.ComplianceChart is { } complianceChart
+                    && !complianceCharts.TryGetValue((recipient.Region, recipient.Language), out compliancePng))
+                {
+                    complianceCharts[(recipient.Region, recipient.Language)] = compliancePng =
+                        DigestChart.RenderOwedPng(complianceChart, amount => UserFormat.CompactRupiah(amount, recipient.Language));
+                }
                 var workbook = await DigestWorkbook.ToBytesAsync(digest.Tables, cancellationToken);
-                var message = mailer.Build(recipient, week, digest, png, workbook, now);
+                var message = mailer.Build(recipient, week, digest, png, workbook, now, compliancePng);
                 await smtp.SendAsync(message, cancellationToken);
                 await ledger.MarkSentAsync(claimed, time.GetUtcNow(), message.MessageId ?? "",
                     JsonSerializer.Serialize(regionFigures.Snapshot(week), DigestJsonContext.Default.DigestSnapshot), CancellationToken.None);
