@@ -135,9 +135,11 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         // The company name typed "=1+2 ..." leaves as text: an apostrophe in CSV, the text kept in XLSX (its style keeps it from running).
         Assert.Contains(csv, r => r[2] == data.AmountUp && r[3] == "'" + D.FormulaName);
         Assert.Contains(xlsx, r => (string?)r[2] == data.AmountUp && (string?)r[3] == D.FormulaName);
-        // Amounts and dates as numbers and dates in XLSX.
+        // Amounts as plain numbers, dates as an Indonesian clerk reads them in CSV; numbers and dates in XLSX.
+        var owed = (long)region["inArrears"]!.AsArray().Single(e => (string?)e!["npp"] == data.AmountUp)!["arrearsIdr"]!;
+        Assert.Contains(csv, r => r[2] == data.AmountUp && r[1] == "30/11/2019" && r[6] == owed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var up = xlsx.Single(r => (string?)r[2] == data.AmountUp);
-        Assert.Equal((double)(long)region["inArrears"]!.AsArray().Single(e => (string?)e!["npp"] == data.AmountUp)!["arrearsIdr"]!, up[6]);
+        Assert.Equal((double)owed, up[6]);
         Assert.Equal(new DateTime(2019, 11, 30), up[1]);
     }
 
