@@ -15,7 +15,7 @@ public sealed class FunctionAppFolderTests
     [
         "IngestUpload", "ValidateChunk", "PublishDigest", "ReprocessUpload", "ListUploads", "GetUpload", "GetUploadFindings",
         "GetRejectedRows", "UploadSheet", "ListAgreements", "CoverageReport", "ParticipantsReport", "ExpiringReport",
-        "GetAccess", "GetTemplate", "ManageKeys", "ManageRecipients", "ManageDigest", "OpenApiDocument", "Health", "Portal",
+        "ComplianceReport", "GetAccess", "GetTemplate", "ManageKeys", "ManageRecipients", "ManageDigest", "OpenApiDocument", "Health", "Portal",
     ];
 
     /// <summary>
@@ -133,6 +133,7 @@ public sealed class FunctionAppFolderTests
     [InlineData("CoverageReport", "anonymous", "api/reports/coverage", "get")]
     [InlineData("ParticipantsReport", "anonymous", "api/reports/participants", "get")]
     [InlineData("ExpiringReport", "anonymous", "api/reports/expiring", "get")]
+    [InlineData("ComplianceReport", "anonymous", "api/reports/compliance", "get")]
     [InlineData("GetAccess", "anonymous", "api/access", "get")]
     [InlineData("GetTemplate", "anonymous", "api/templates/{kind}", "get")]
     [InlineData("ManageKeys", "admin", "api/manage/keys/{keyId?}", "get", "post", "delete")]

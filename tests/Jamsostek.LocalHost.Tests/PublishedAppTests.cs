@@ -132,7 +132,7 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
     /// <summary>Every function the app declares (README, How the app runs).</summary>
     private static readonly string[] AppFunctions =
     [
-        "CoverageReport", "ExpiringReport", "GetAccess", "GetRejectedRows", "GetTemplate", "GetUpload", "GetUploadFindings", "Health",
+        "ComplianceReport", "CoverageReport", "ExpiringReport", "GetAccess", "GetRejectedRows", "GetTemplate", "GetUpload", "GetUploadFindings", "Health",
         "IngestUpload", "ListAgreements", "ListUploads", "ManageDigest", "ManageKeys", "ManageRecipients", "OpenApiDocument",
         "ParticipantsReport", "Portal", "PublishDigest", "ReprocessUpload", "UploadSheet", "ValidateChunk",
     ];

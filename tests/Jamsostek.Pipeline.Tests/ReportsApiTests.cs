@@ -352,7 +352,7 @@ public sealed class ReportsApiTests(PipelineFixture system)
 
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
         foreach (var path in new[] { "/api/uploads", "/api/uploads/{uploadId}", "/api/uploads/{uploadId}/findings", "/api/uploads/{uploadId}/rejected",
-            "/api/agreements", "/api/reports/coverage", "/api/reports/participants", "/api/reports/expiring", "/api/manage/keys" })
+            "/api/agreements", "/api/reports/coverage", "/api/reports/participants", "/api/reports/expiring", "/api/reports/compliance", "/api/manage/keys" })
         {
             Assert.Contains(path, paths);
         }

@@ -23,7 +23,14 @@ public sealed record EmployerStanding(
 public sealed record BucketTotal(AgingBucket Bucket, int Employers, decimal OwedIdr);
 
 /// <summary>An employer of the previous snapshot that this one no longer shows in arrears.</summary>
-public sealed record EmployerLeft(string Npp, string CompanyName, decimal? PreviousArrearsIdr, EmployerChange Change);
+public sealed record EmployerLeft(string Npp, string CompanyName, decimal? PreviousArrearsIdr, EmployerChange Change)
+{
+    /// <summary>The sector as the latest sheet gives it (the previous one's when it is no longer listed).</summary>
+    public string? Sector { get; init; }
+
+    /// <summary>The kecamatan, as <see cref="Sector"/>.</summary>
+    public string? District { get; init; }
+}
 
 /// <summary>
 /// A region's latest compliance snapshot against the one before it: the employers in arrears with aging bucket,
@@ -106,7 +113,11 @@ public sealed class ComplianceComparison
                 compliantWorkers += employer.ReportedWorkers ?? 0;
                 if (earlier is { InArrears: true })
                 {
-                    left.Add(new EmployerLeft(employer.Npp, employer.CompanyName, earlier.ArrearsIdr, EmployerChange.PaidOff));
+                    left.Add(new EmployerLeft(employer.Npp, employer.CompanyName, earlier.ArrearsIdr, EmployerChange.PaidOff)
+                    {
+                        Sector = employer.Sector,
+                        District = employer.District,
+                    });
                 }
                 continue;
             }
@@ -126,7 +137,11 @@ public sealed class ComplianceComparison
         {
             if (!seen.Contains(npp))
             {
-                left.Add(new EmployerLeft(npp, earlier.CompanyName, earlier.ArrearsIdr, EmployerChange.NoLongerListed));
+                left.Add(new EmployerLeft(npp, earlier.CompanyName, earlier.ArrearsIdr, EmployerChange.NoLongerListed)
+                {
+                    Sector = earlier.Sector,
+                    District = earlier.District,
+                });
             }
         }
         inArrears.Sort((a, b) => (b.Employer.ArrearsIdr ?? 0).CompareTo(a.Employer.ArrearsIdr ?? 0) is var byAmount and not 0

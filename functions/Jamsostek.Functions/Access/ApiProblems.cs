@@ -40,6 +40,20 @@ public static class ApiProblems
         l == Language.En ? "Not found" : "Tidak ditemukan",
         l == Language.En ? $"{what} does not exist." : $"{what} tidak ada.");
 
+    /// <summary>404 from the compliance report: nothing to compare until the branch's sheet has been uploaded.</summary>
+    public static ProblemHttpResult NoComplianceSheet(Language l, string? region, DateOnly? asOf)
+    {
+        var where = region is null
+            ? l == Language.En ? "any region this key covers" : "wilayah mana pun yang dicakup kunci ini"
+            : l == Language.En ? $"region {region}" : $"wilayah {region}";
+        var when = asOf is { } date ? (l == Language.En ? $" with a data date on or before {date:yyyy-MM-dd}" : $" dengan Tanggal Data sampai {date:yyyy-MM-dd}") : "";
+        return Problem(StatusCodes.Status404NotFound,
+            l == Language.En ? "No compliance sheet yet" : "Belum ada data kepatuhan",
+            l == Language.En
+                ? $"No employer compliance sheet (Kepatuhan Badan Usaha) has been uploaded for {where}{when}. Upload the sheet shared by the BPJS Ketenagakerjaan branch office; the report appears once it is validated."
+                : $"Belum ada lembar Kepatuhan Badan Usaha yang diunggah untuk {where}{when}. Unggah lembar dari kantor cabang BPJS Ketenagakerjaan; laporan tersedia setelah lembar itu selesai diperiksa.");
+    }
+
     public static ProblemHttpResult NotReady(Language l, string status) => Problem(StatusCodes.Status409Conflict,
         l == Language.En ? "Upload not finished" : "Unggahan belum selesai",
         l == Language.En

@@ -36,6 +36,7 @@ public static class ApiRegistration
 [JsonSerializable(typeof(AgreementList))]
 [JsonSerializable(typeof(CoverageReport))]
 [JsonSerializable(typeof(ExpiringReport))]
+[JsonSerializable(typeof(ComplianceReport))]
 [JsonSerializable(typeof(CreateKeyRequest))]
 [JsonSerializable(typeof(CreatedKey))]
 [JsonSerializable(typeof(KeyList))]

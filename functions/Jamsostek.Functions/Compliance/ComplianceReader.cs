@@ -15,12 +15,23 @@ public sealed class ComplianceReader(ComplianceSnapshotStore snapshots, Employer
     /// The latest snapshot dated on or before <paramref name="asOf"/> (any, when null) against the one before it; null when
     /// the region has none.
     /// </summary>
-    public async Task<ComplianceComparison?> LatestAsync(string region, DateOnly? asOf, CancellationToken cancellationToken = default)
+    public async Task<ComplianceComparison?> LatestAsync(string region, DateOnly? asOf, CancellationToken cancellationToken = default) =>
+        Latest(await snapshots.ListAsync(region, cancellationToken), asOf) is { } latest
+            ? await CompareAsync(latest.Current, latest.Previous, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// Of one region's snapshots, the latest dated on or before <paramref name="asOf"/> (any, when null) and the one
+    /// before it; null when none is.
+    /// </summary>
+    public static (ComplianceSnapshotEntity Current, ComplianceSnapshotEntity? Previous)? Latest(IEnumerable<ComplianceSnapshotEntity> regionSnapshots,
+        DateOnly? asOf)
     {
-        var dated = (await snapshots.ListAsync(region, cancellationToken))
+        var dated = regionSnapshots
             .Where(s => asOf is not { } date || string.CompareOrdinal(s.SnapshotDate, IsoDate.Format(date)) <= 0)
+            .OrderBy(s => s.SnapshotDate, StringComparer.Ordinal)
             .ToList();
-        return dated.Count == 0 ? null : await CompareAsync(dated[^1], dated.Count > 1 ? dated[^2] : null, cancellationToken);
+        return dated.Count == 0 ? null : (dated[^1], dated.Count > 1 ? dated[^2] : null);
     }
 
     public async Task<ComplianceComparison> CompareAsync(ComplianceSnapshotEntity current, ComplianceSnapshotEntity? previous,

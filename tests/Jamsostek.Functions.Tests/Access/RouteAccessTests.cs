@@ -68,6 +68,7 @@ public sealed class RouteAccessTests
         Assert.Contains("api/manage/uploads/{uploadId}/reprocess", routes);
         Assert.Contains("api/manage/keys/{keyId?}", routes);
         Assert.Contains("api/reports/participants", routes);
+        Assert.Contains("api/reports/compliance", routes);
         Assert.All(PublicRoutes, route => Assert.Contains(route, routes));
         Assert.True(routes.Count >= 18, $"{routes.Count} HTTP routes");
     }

@@ -226,7 +226,8 @@ document.addEventListener("DOMContentLoaded", async () => {
     const region = $("region").value;
     const report = button.dataset.report;
     const format = button.dataset.format;
-    download(`api/reports/${report}?region=${region}&format=${format}`, `${report === "coverage" ? "cakupan" : "peserta"}-${region}.${format}`, $("report-status"));
+    const fileNames = { coverage: "cakupan", participants: "peserta", compliance: "kepatuhan" };
+    download(`api/reports/${report}?region=${region}&format=${format}`, `${fileNames[report]}-${region}.${format}`, $("report-status"));
   }));
   wireDropZone();
   if (key()) {
