@@ -12,6 +12,12 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
         public double PipelineToCeiling => PipelineRowsPerSecond / CeilingRowsPerSecond;
     }
 
+    /// <summary>An employer compliance upload: blob written to final status, and the worker's peak meanwhile.</summary>
+    public sealed record ComplianceFigures(int Employers, double PipelineSeconds, double? StagedSeconds, double FinalizingSeconds, double? PeakWorkingSetMb)
+    {
+        public double PipelineRowsPerSecond => Employers / PipelineSeconds;
+    }
+
     public Machine Machine { get; } = machine;
 
     public DateTimeOffset Date { get; } = date;
@@ -19,6 +25,8 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
     public int HeadlineRows { get; } = headlineRows;
 
     public List<SizeFigures> Sizes { get; } = [];
+
+    public List<ComplianceFigures> Compliance { get; } = [];
 
     public double ParseXlsxRowsPerSecond { get; set; }
 
@@ -37,7 +45,7 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
 
     public string LoadAverageAtEnd { get; set; } = "";
 
-    private SizeFigures Headline => Sizes.Single(s => s.Rows == HeadlineRows);
+    private SizeFigures? Headline => Sizes.SingleOrDefault(s => s.Rows == HeadlineRows);
 
     /// <summary>Peak at the largest size over peak at 100,000 rows (when both ran).</summary>
     public double? PeakGrowth =>
@@ -57,6 +65,13 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
                 size.Rows == BenchmarkOptions.HeadlineRows ? Target(size.PipelineToCeiling >= 0.5, ">= 0.5") : ""));
             rows.Add(($"worker peak working set, {size.Rows:N0} rows (MB)", size.PeakWorkingSetMb is { } mb ? F(mb) : "n/a",
                 size.Rows == 300_000 && size.PeakWorkingSetMb is { } peak ? Target(peak < 400, "< 400") : ""));
+        }
+        foreach (var list in Compliance)
+        {
+            rows.Add(($"compliance pipeline, {list.Employers:N0} employers (rows/s)",
+                $"{F(list.PipelineRowsPerSecond)} ({list.PipelineSeconds:N1} s: staged {list.StagedSeconds:N1}, final {list.FinalizingSeconds:N1})", ""));
+            rows.Add(($"worker peak working set, {list.Employers:N0} employers (MB)", list.PeakWorkingSetMb is { } mb ? F(mb) : "n/a",
+                list.PeakWorkingSetMb is { } peak ? Target(peak < 400, "< 400") : ""));
         }
         if (PeakGrowth is { } growth)
         {
@@ -116,10 +131,10 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
                 ["loadAverageAtEnd"] = LoadAverageAtEnd,
             },
             ["date"] = Date.ToString("O", CultureInfo.InvariantCulture),
-            ["rows"] = HeadlineRows,
-            ["ceilingRowsPerSecond"] = Round(headline.CeilingRowsPerSecond),
-            ["pipelineRowsPerSecond"] = Round(headline.PipelineRowsPerSecond),
-            ["pipelineToCeiling"] = Math.Round(headline.PipelineToCeiling, 3),
+            ["rows"] = headline?.Rows,
+            ["ceilingRowsPerSecond"] = headline is null ? null : Round(headline.CeilingRowsPerSecond),
+            ["pipelineRowsPerSecond"] = headline is null ? null : Round(headline.PipelineRowsPerSecond),
+            ["pipelineToCeiling"] = headline is null ? null : Math.Round(headline.PipelineToCeiling, 3),
             ["parseXlsxRowsPerSecond"] = Measured(ParseXlsxRowsPerSecond),
             ["parseCsvRowsPerSecond"] = Measured(ParseCsvRowsPerSecond),
             ["peakWorkingSetMb"] = new JsonObject(Sizes.Where(s => s.PeakWorkingSetMb is not null)
@@ -138,6 +153,15 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
                 ["finalizingSeconds"] = Math.Round(s.FinalizingSeconds, 2),
                 ["pipelineToCeiling"] = Math.Round(s.PipelineToCeiling, 3),
                 ["peakWorkingSetMb"] = s.PeakWorkingSetMb is { } mb ? Round(mb) : null,
+            })]),
+            ["compliance"] = new JsonArray([.. Compliance.Select(c => (JsonNode)new JsonObject
+            {
+                ["employers"] = c.Employers,
+                ["pipelineRowsPerSecond"] = Round(c.PipelineRowsPerSecond),
+                ["pipelineSeconds"] = Math.Round(c.PipelineSeconds, 2),
+                ["stagedAfterSeconds"] = c.StagedSeconds is { } staged ? Math.Round(staged, 2) : null,
+                ["finalizingSeconds"] = Math.Round(c.FinalizingSeconds, 2),
+                ["peakWorkingSetMb"] = c.PeakWorkingSetMb is { } mb ? Round(mb) : null,
             })]),
             ["export"] = Export is null ? null : new JsonObject
             {

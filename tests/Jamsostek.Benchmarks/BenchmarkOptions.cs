@@ -25,13 +25,17 @@ public sealed record BenchmarkOptions
     /// <summary>Ceiling, pipeline and memory only: no parsing, export, small uploads or cold start.</summary>
     public bool PipelineOnly { get; init; }
 
-    /// <summary>The size the single figures (ratio, export, parsing) are given for: 100,000 when run, else the largest.</summary>
-    public int Headline => Sizes.Contains(HeadlineRows) ? HeadlineRows : Sizes.Max();
+    /// <summary>Employer compliance uploads to measure (employers per sheet), after the enrolment sizes; none unless asked.</summary>
+    public IReadOnlyList<int> ComplianceSizes { get; init; } = [];
+
+    /// <summary>The size the single figures (ratio, export, parsing) are given for: 100,000 when run, else the largest (0: none).</summary>
+    public int Headline => Sizes.Count == 0 ? 0 : Sizes.Contains(HeadlineRows) ? HeadlineRows : Sizes.Max();
 
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
         var sizes = new List<int>();
+        var complianceSizes = new List<int>();
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -39,6 +43,10 @@ public sealed record BenchmarkOptions
             {
                 case "--rows":
                     sizes.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(s => int.Parse(s.Replace("_", ""), NumberStyles.Integer, CultureInfo.InvariantCulture)));
+                    break;
+                case "--compliance":
+                    complianceSizes.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Select(s => int.Parse(s.Replace("_", ""), NumberStyles.Integer, CultureInfo.InvariantCulture)));
                     break;
                 case "--json":
@@ -62,9 +70,19 @@ public sealed record BenchmarkOptions
                     throw new ArgumentException($"Unknown argument {args[i]}.\n{Usage}");
             }
         }
-        if (sizes.Any(size => size < 100))
+        if (sizes.Any(size => size < 100) || complianceSizes.Any(size => size < 100))
         {
-            throw new ArgumentException("--rows takes sizes of at least 100.");
+            throw new ArgumentException("--rows and --compliance take sizes of at least 100.");
+        }
+        if (complianceSizes.Count > 0)
+        {
+            // Employer lists alone unless enrolment sizes are asked for too; the rest of the run needs those.
+            options = options with
+            {
+                ComplianceSizes = [.. complianceSizes.Distinct().Order()],
+                Sizes = sizes.Count == 0 ? [] : options.Sizes,
+                PipelineOnly = options.PipelineOnly || sizes.Count == 0,
+            };
         }
         return sizes.Count == 0 ? options : options with { Sizes = [.. sizes.Distinct().Order()] };
     }
@@ -75,5 +93,7 @@ public sealed record BenchmarkOptions
           --json PATH   also write the figures as one JSON object
           --publish     how the app is published: r2r (ReadyToRun, as deployed; default) or jit
           --pipeline-only   ceiling, pipeline and worker memory only
+          --compliance N    also upload an employer compliance sheet of N employers (xlsx) and measure its pipeline and
+                            worker peak; without --rows, only that
         """;
 }

@@ -10,6 +10,9 @@ public static class BenchmarkRun
     /// <summary>Regions for the upload sizes in turn (each its own NIK index partitions); Ende for the small uploads.</summary>
     private static readonly string[] SizeRegions = ["5204", "5318", "5316", "5311", "8105"];
     private const string LatencyRegion = "5308";
+
+    /// <summary>Employer lists go to Sumbawa, dated like the samples' (a snapshot per size: each size its own date).</summary>
+    private const string ComplianceRegion = "5204";
     private const int Year = 2027;
 
     public static async Task<BenchmarkFigures> RunAsync(BenchmarkOptions options, TextWriter log)
@@ -18,7 +21,9 @@ public static class BenchmarkRun
         log.WriteLine($"Machine: {machine.Processors} cores, {machine.MemoryMb} MB, {machine.CpuModel}; load average {machine.LoadAverageAtStart}");
         log.WriteLine($"Publishing the app ({options.PublishMode}) ...");
         var published = await ColdStart.PublishAsync(options.PublishMode);
-        log.WriteLine($"Sizes: {string.Join(", ", options.Sizes.Select(s => s.ToString("N0")))}; starting Azurite and the local host on the published app ...");
+        log.WriteLine($"Sizes: {string.Join(", ", options.Sizes.Select(s => s.ToString("N0")))}" +
+            (options.ComplianceSizes.Count > 0 ? $"; compliance: {string.Join(", ", options.ComplianceSizes.Select(s => s.ToString("N0")))} employers" : "") +
+            "; starting Azurite and the local host on the published app ...");
         var figures = new BenchmarkFigures(machine, DateTimeOffset.UtcNow, options.Headline);
         await using var system = await BenchSystem.StartAsync(published);
 
@@ -34,6 +39,10 @@ public static class BenchmarkRun
             var rows = options.Sizes[i];
             var sheets = new BenchSheets(SizeRegions[i % SizeRegions.Length], $"PKS/{rows}/BENCH/{Year}", Year);
             await RunSizeAsync(system, sheets, rows, rows == options.Headline && !options.PipelineOnly, figures, log);
+        }
+        for (var i = 0; i < options.ComplianceSizes.Count; i++)
+        {
+            await RunComplianceAsync(system, options.ComplianceSizes[i], new DateOnly(2026, 10, 31).AddMonths(-i), figures, log);
         }
         if (options.PipelineOnly)
         {
@@ -97,6 +106,35 @@ public static class BenchmarkRun
         log.WriteLine("  participants CSV export against a raw scan ...");
         figures.Export = await Export.MeasureAsync(system, sheets, rows - faulty);
         log.WriteLine($"  scan {figures.Export.ScanSeconds:N2} s, export {figures.Export.ExportSeconds:N2} s, export/scan {figures.Export.ExportToScan:N2}");
+    }
+
+    /// <summary>
+    /// One employer compliance sheet of <paramref name="employers"/> rows, all valid: from the blob written to its final
+    /// status (every employer stored, then counted back for the snapshot), and the worker's peak working set meanwhile.
+    /// </summary>
+    private static async Task RunComplianceAsync(BenchSystem system, int employers, DateOnly dataDate, BenchmarkFigures figures, TextWriter log)
+    {
+        log.WriteLine($"Compliance: {employers:N0} employers (region {ComplianceRegion}, Tanggal Data {dataDate:dd/MM/yyyy}): generating the sheet ...");
+        var xlsx = SpreadsheetWriter.XlsxBytes(ComplianceSheet.Sheet(ComplianceRegion, ComplianceSheet.Rows(employers, ComplianceRegion, dataDate, seed: employers), dataDate));
+        var memory = ProcessMemory.StartMeasuring(system.WorkerProcessId);
+        long? stagedPeak = null;
+        var (record, elapsed, staged) = await system.UploadAndWaitAsync(ComplianceRegion, $"kepatuhan-{employers}.xlsx", xlsx, TimeSpan.FromSeconds(180 + employers / 250),
+            onStaged: () => stagedPeak = memory?.PeakBytes());
+        var peak = memory?.PeakBytes();
+        Expect(record.GetString("Status") == "completed", $"the compliance upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
+        Expect(record.GetInt32("RowsRead") == employers && record.GetInt32("RowsAccepted") == employers,
+            $"compliance counts read {record.GetInt32("RowsRead")}, accepted {record.GetInt32("RowsAccepted")}; expected {employers}");
+        var uploadId = BenchSystem.UploadIdOf(ComplianceRegion, xlsx);
+        var chunkTimes = new List<DateTimeOffset>();
+        await foreach (var chunk in system.Table("uploadchunks").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"), select: ["Timestamp"]))
+        {
+            chunkTimes.Add(chunk.Timestamp!.Value);
+        }
+        var finalizing = record.GetDateTimeOffset("CompletedAt")!.Value - chunkTimes.Max();
+        var run = new BenchmarkFigures.ComplianceFigures(employers, elapsed.TotalSeconds, staged?.TotalSeconds, finalizing.TotalSeconds, peak is null ? null : peak.Value / 1024d / 1024d);
+        figures.Compliance.Add(run);
+        log.WriteLine($"  pipeline {run.PipelineRowsPerSecond:N0} rows/s ({elapsed.TotalSeconds:N1} s, staged after {staged?.TotalSeconds:N1} s, finalization {finalizing.TotalSeconds:N1} s), " +
+            $"worker peak {run.PeakWorkingSetMb:N0} MB ({stagedPeak / 1024 / 1024:N0} MB by the end of staging, from {memory?.BaselineBytes / 1024 / 1024:N0} MB)");
     }
 
     /// <summary>100-row uploads one after another under one agreement of Ende (each year its own agreement).</summary>

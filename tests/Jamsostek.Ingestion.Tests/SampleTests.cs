@@ -56,6 +56,41 @@ public sealed class SampleTests(LocalSystemFixture system)
         Assert.Equal(Words(duplicateNikRows).Select(int.Parse), repeated);
     }
 
+    [Theory]
+    [InlineData("5204", "kepatuhan-sumbawa-okt-2026.xlsx", "xlsx", 5, 120, "B14=NPP_FORMAT I38=AMOUNT_FORMAT K52=FOLLOWUP_UNKNOWN", "20 94")]
+    [InlineData("5318", "kepatuhan-sumba-barat-daya-okt-2026.csv", "csv", 3, 64, "B9=NPP_FORMAT K17=FOLLOWUP_UNKNOWN I34=AMOUNT_FORMAT", "11 55")]
+    [InlineData("5316", "kepatuhan-nagekeo-okt-2026.xls", "xls", 3, 80, "B15=NPP_FORMAT I30=AMOUNT_FORMAT K48=FOLLOWUP_UNKNOWN", "8 70")]
+    public async Task ComplianceSampleIngestsAsTheSnapshotOfItsDataDateWithOnlyItsFaultyCellsUnparsed(
+        string region, string file, string format, int headerRow, int rows, string unparsedCells, string duplicateNppRows)
+    {
+        var content = await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file));
+
+        var record = (await system.IngestAsync(region, file, content)).Record;
+
+        Assert.True(record.GetString("Status") == "validating", $"{file}: {record.GetString("Status")} {record.GetString("RejectionMessage")}");
+        Assert.Equal("compliance", record.GetString("Kind"));
+        Assert.Equal(format, record.GetString("Format"));
+        Assert.Equal(headerRow, record.GetInt32("HeaderRow"));
+        // "Tanggal Data: 31 Oktober 2026" in one cell (xlsx); "Tanggal Data:" then 31/10/2026 (csv); then an Excel date (xls).
+        Assert.Equal("2026-10-31", record.GetString("SnapshotDate"));
+        Assert.Equal(rows, record.GetInt32("RowsRead"));
+        Assert.Equal(0, record.GetInt32("BlankRows"));
+        await system.DrainChunkMessagesAsync(record.RowKey);
+
+        var staged = await system.StagedRowsAsync(record.RowKey);
+        Assert.Equal(rows, staged.Count);
+        var cells = staged.SelectMany(row => row["cells"]!.AsArray().Select(cell => cell!.AsObject())).ToList();
+        Assert.Equal(Words(unparsedCells).Order(StringComparer.Ordinal),
+            cells.Where(cell => cell["e"] is not null).Select(cell => $"{cell["c"]}={cell["e"]}").Order(StringComparer.Ordinal));
+        // NPPs typed with and without dots are one NPP: the duplicate is the same 8 digits on two rows.
+        var repeated = cells.Where(cell => (string?)cell["f"] == "npp" && cell["v"] is not null)
+            .GroupBy(cell => (string)cell["v"]!)
+            .Where(group => group.Count() > 1)
+            .SelectMany(group => group.Select(cell => RowOf(cell)))
+            .Order();
+        Assert.Equal(Words(duplicateNppRows).Select(int.Parse), repeated);
+    }
+
     [Fact]
     public async Task NagekeoAgreementAmountsAndRegionAreReadAsOfficesWriteThem()
     {
@@ -95,6 +130,32 @@ public sealed class SampleTests(LocalSystemFixture system)
         Assert.DoesNotContain(staged.SelectMany(row => row["cells"]!.AsArray()), cell => cell!["e"] is not null);
         Assert.All(staged, row => Assert.Contains(row["cells"]!.AsArray(),
             cell => (string?)cell!["f"] == "agreement_no" && (string?)cell["v"] == SampleAgreements.SumbaBaratDaya.Number));
+    }
+
+    [Theory]
+    [InlineData(SheetFormat.Xlsx, "xlsx")]
+    [InlineData(SheetFormat.Xls, "xls")]
+    [InlineData(SheetFormat.Csv, "csv")]
+    public async Task SyntheticComplianceSheetOfTheSamplesCommandIsValidThroughout(SheetFormat format, string extension)
+    {
+        using var content = new MemoryStream();
+        SyntheticSheet.WriteCompliance(content, 1_500, "5311", format, new DateOnly(2026, 9, 30), seed: 7);
+
+        var record = (await system.IngestAsync("5311", $"synthetic-kepatuhan-1500.{extension}", content.ToArray())).Record;
+        await system.DrainChunkMessagesAsync(record.RowKey);
+
+        Assert.Equal("validating", record.GetString("Status"));
+        Assert.Equal("compliance", record.GetString("Kind"));
+        Assert.Equal("2026-09-30", record.GetString("SnapshotDate"));
+        Assert.Equal(4, record.GetInt32("HeaderRow"));
+        Assert.Equal(1_500, record.GetInt32("RowsRead"));
+        Assert.Equal(2, record.GetInt32("Chunks"));
+        var staged = await system.StagedRowsAsync(record.RowKey);
+        Assert.Equal(1_500, staged.Count);
+        Assert.DoesNotContain(staged.SelectMany(row => row["cells"]!.AsArray()), cell => cell!["e"] is not null);
+        var npps = staged.Select(row => (string?)row["cells"]!.AsArray().Single(cell => (string?)cell!["f"] == "npp")!["v"]).ToList();
+        Assert.Equal(1_500, npps.Distinct().Count());
+        Assert.All(npps, npp => Assert.Matches("^[0-9]{8}$", npp));
     }
 
     private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -17,14 +17,15 @@ public sealed class SampleUploadsTests : IDisposable
     }
 
     [Fact]
-    public void AgreementSheetsOfEveryRegionComeBeforeAnyEnrolmentSheet()
+    public void AgreementSheetsOfEveryRegionComeBeforeAnyEnrolmentSheetAndComplianceSheetsAfterThem()
     {
-        Write("5318/peserta-sbd.csv", "5204/peserta-sumbawa.xlsx", "5318/perjanjian-sbd.xlsx", "5204/Perjanjian-Sumbawa.xlsx",
-            "5204/.~lock.peserta-sumbawa.xlsx#", "README.md");
+        Write("5318/peserta-sbd.csv", "5204/kepatuhan-sumbawa.xlsx", "5204/peserta-sumbawa.xlsx", "5318/perjanjian-sbd.xlsx",
+            "5318/Kepatuhan-SBD.csv", "5204/Perjanjian-Sumbawa.xlsx", "5204/.~lock.peserta-sumbawa.xlsx#", "README.md");
 
         var sheets = SampleUploads.Find(_folder);
 
-        Assert.Equal(["5204/Perjanjian-Sumbawa.xlsx", "5318/perjanjian-sbd.xlsx", "5204/peserta-sumbawa.xlsx", "5318/peserta-sbd.csv"],
+        Assert.Equal(["5204/Perjanjian-Sumbawa.xlsx", "5318/perjanjian-sbd.xlsx", "5204/peserta-sumbawa.xlsx", "5318/peserta-sbd.csv",
+            "5204/kepatuhan-sumbawa.xlsx", "5318/Kepatuhan-SBD.csv"],
             sheets.Select(s => s.BlobName));
     }
 

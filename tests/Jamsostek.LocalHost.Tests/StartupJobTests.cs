@@ -65,6 +65,12 @@ public sealed class StartupJobTests : IAsyncLifetime
             "(NIK_PRECISION_LOST 1, NIK_FORMAT 1, DATE_FORMAT 1, OCCUPATION_UNKNOWN 1, DUPLICATE_IN_FILE 1), 1 blank row skipped",
         ["5316/peserta-nagekeo-2026.xls"] = "completed_with_errors: 195 of 200 rows accepted, 5 rejected " +
             "(NIK_PRECISION_LOST 1, NIK_FORMAT 1, DATE_FORMAT 1, OCCUPATION_UNKNOWN 1, DUPLICATE_IN_FILE 1), 1 blank row skipped",
+        ["5204/kepatuhan-sumbawa-okt-2026.xlsx"] = "completed_with_errors: 115 of 120 rows accepted, 5 rejected " +
+            "(NPP_FORMAT 1, AMOUNT_FORMAT 1, FOLLOWUP_UNKNOWN 1, DATE_IN_FUTURE 1, DUPLICATE_IN_FILE 1), 2 warnings (ARREARS_INCONSISTENT 1, ARREARS_ZERO_AMOUNT 1)",
+        ["5318/kepatuhan-sumba-barat-daya-okt-2026.csv"] = "completed_with_errors: 59 of 64 rows accepted, 5 rejected " +
+            "(NPP_FORMAT 1, FOLLOWUP_UNKNOWN 1, AMOUNT_FORMAT 1, DATE_IN_FUTURE 1, DUPLICATE_IN_FILE 1), 2 warnings (ARREARS_INCONSISTENT 1, ARREARS_ZERO_AMOUNT 1)",
+        ["5316/kepatuhan-nagekeo-okt-2026.xls"] = "completed_with_errors: 75 of 80 rows accepted, 5 rejected " +
+            "(NPP_FORMAT 1, AMOUNT_FORMAT 1, DATE_IN_FUTURE 1, FOLLOWUP_UNKNOWN 1, DUPLICATE_IN_FILE 1), 2 warnings (ARREARS_INCONSISTENT 1, ARREARS_ZERO_AMOUNT 1)",
     };
 
     [Fact]
@@ -87,10 +93,10 @@ public sealed class StartupJobTests : IAsyncLifetime
             Assert.True(outcome.IsFinal, $"{outcome.Sheet.BlobName}: {outcome.Status} {outcome.RejectionMessage}{outcome.FailureReason}");
             Assert.Equal(outcome.RowsRead, outcome.RowsAccepted + outcome.RowsRejected);
         });
-        // Enrolments refer to agreements, so every agreements sheet goes (and is reported) first.
-        var lastAgreements = first.ToList().FindLastIndex(o => o.Sheet.IsAgreements);
-        var firstEnrolments = first.ToList().FindIndex(o => !o.Sheet.IsAgreements);
-        Assert.True(lastAgreements >= 0 && firstEnrolments > lastAgreements, "agreements are uploaded before enrolments");
+        // Enrolments refer to agreements, so every agreements sheet goes (and is reported) first; the compliance sheets,
+        // which refer to nothing, go with the enrolments and are reported after them.
+        Assert.Equal(["agreements", "agreements", "agreements", "enrolments", "enrolments", "enrolments", "compliance", "compliance", "compliance"],
+            first.Select(o => o.Sheet.IsAgreements ? "agreements" : o.Sheet.IsCompliance ? "compliance" : "enrolments"));
         var lines = Lines(firstOutput);
         var reports = new BlobServiceClient(ConnectionString).GetBlobContainerClient("reports");
         foreach (var outcome in first)

@@ -13,15 +13,16 @@ public sealed class CompliancePipelineTests(PipelineFixture system)
     public async Task AComplianceSheetIsRecognisedByItsHeaderValidatedAndFiledAsTheSnapshotOfItsDataDate()
     {
         var snapshot = new DateOnly(2026, 10, 31);
-        var rows = ComplianceSheet.Rows(40, "5318", snapshot, seed: 17).ToList();
+        // Sumba Timur: the compliance samples (SampleValidationTests) file snapshots of 5204, 5316 and 5318 on this date.
+        var rows = ComplianceSheet.Rows(40, "5311", snapshot, seed: 17).ToList();
         rows[4][C.Npp] = "1234567";                                   // sheet row 9: 7 digits
         rows[9][C.Npp] = rows[2][C.Npp];                              // sheet row 14: the employer of row 7 again
         rows[14][C.ArrearsIdr] = "-Rp 5.000.000";                     // sheet row 19: negative
         rows[19][C.FollowupStatus] = "Sudah ditelepon";               // sheet row 24: no such step
         rows[24][C.LastPaidOn] = snapshot.AddDays(3);                 // sheet row 29: after the data date
-        var content = SpreadsheetWriter.XlsxBytes(ComplianceSheet.Sheet("5318", rows, snapshot));
+        var content = SpreadsheetWriter.XlsxBytes(ComplianceSheet.Sheet("5311", rows, snapshot));
 
-        var record = await system.UploadAndWaitAsync("5318", "kepatuhan-oktober-2026.xlsx", content);
+        var record = await system.UploadAndWaitAsync("5311", "kepatuhan-oktober-2026.xlsx", content);
 
         Assert.Equal("completed_with_errors", record.GetString("Status"));
         Assert.Equal("compliance", record.GetString("Kind"));
@@ -38,7 +39,7 @@ public sealed class CompliancePipelineTests(PipelineFixture system)
 
         var employers = await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {record.RowKey}"));
         Assert.Equal(35, employers.Count);
-        var filed = Assert.Single(await system.QueryAsync("compliancesnapshots", TableClient.CreateQueryFilter($"PartitionKey eq {"5318"}")));
+        var filed = Assert.Single(await system.QueryAsync("compliancesnapshots", TableClient.CreateQueryFilter($"PartitionKey eq {"5311"}")));
         Assert.Equal("2026-10-31", filed.RowKey);
         Assert.Equal(record.RowKey, filed.GetString("UploadId"));
         Assert.Equal(35, filed.GetInt32("Employers"));

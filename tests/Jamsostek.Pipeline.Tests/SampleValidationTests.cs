@@ -8,9 +8,10 @@ namespace Jamsostek.Pipeline.Tests;
 
 /// <summary>
 /// The files in samples/ (what the start command uploads on first start) through the whole pipeline, as an office
-/// would send them: a region's agreements first, then its enrolments. Every expectation is samples/README.md's:
-/// the agreements are accepted whole (Nagekeo's with its budget warning), and each enrolment sheet rejects
-/// exactly its five faulty rows, each finding at the row and cell the README names.
+/// would send them: a region's agreements first, then its enrolments; the employer compliance sheets on their own.
+/// Every expectation is samples/README.md's: the agreements are accepted whole (Nagekeo's with its budget warning),
+/// each enrolment sheet rejects exactly its five faulty rows, and each compliance sheet rejects its five faulty rows
+/// and keeps its two doubtful ones with a warning, each finding at the row and cell the README names.
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class SampleValidationTests(PipelineFixture system)
@@ -70,6 +71,43 @@ public sealed class SampleValidationTests(PipelineFixture system)
         var csv = Encoding.UTF8.GetString(await system.ReportFileAsync(enrolments.RowKey, "rejected.csv")).TrimStart('\uFEFF');
         Assert.Equal(1 + expectedErrors.Count, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.NotEmpty(await system.ReportFileAsync(enrolments.RowKey, "rejected.xlsx"));
+    }
+
+    [Theory]
+    [InlineData("5204", "kepatuhan-sumbawa-okt-2026.xlsx", 120,
+        "B14=NPP_FORMAT I38=AMOUNT_FORMAT K52=FOLLOWUP_UNKNOWN L66=DATE_IN_FUTURE B94=DUPLICATE_IN_FILE", "H77=ARREARS_INCONSISTENT I110=ARREARS_ZERO_AMOUNT", 20)]
+    [InlineData("5318", "kepatuhan-sumba-barat-daya-okt-2026.csv", 64,
+        "B9=NPP_FORMAT K17=FOLLOWUP_UNKNOWN I34=AMOUNT_FORMAT J43=DATE_IN_FUTURE B55=DUPLICATE_IN_FILE", "H25=ARREARS_INCONSISTENT I61=ARREARS_ZERO_AMOUNT", 11)]
+    [InlineData("5316", "kepatuhan-nagekeo-okt-2026.xls", 80,
+        "B15=NPP_FORMAT I30=AMOUNT_FORMAT L41=DATE_IN_FUTURE K48=FOLLOWUP_UNKNOWN B70=DUPLICATE_IN_FILE", "H56=ARREARS_INCONSISTENT I75=ARREARS_ZERO_AMOUNT", 8)]
+    public async Task ComplianceSampleIsFiledAsTheSnapshotOfItsDataDateRejectingExactlyItsFaultyRowsAndWarningOnTheDoubtfulOnes(
+        string region, string file, int rows, string errorCells, string warningCells, int duplicateOfRow)
+    {
+        var upload = await UploadSampleAsync(region, file);
+
+        var expectedErrors = Expected(errorCells);
+        Assert.Equal("completed_with_errors", upload.GetString("Status"));
+        Assert.Equal("compliance", upload.GetString("Kind"));
+        Assert.Equal("2026-10-31", upload.GetString("SnapshotDate"));
+        Assert.Equal(rows, upload.GetInt32("RowsRead"));
+        Assert.Equal(rows - expectedErrors.Count, upload.GetInt32("RowsAccepted"));
+        Assert.Equal(expectedErrors.Count, upload.GetInt32("RowsRejected"));
+        Assert.Equal(0, upload.GetInt32("BlankRows"));
+
+        var report = await system.FindingsReportAsync(upload.RowKey);
+        Assert.False(report["valid"]!.GetValue<bool>());
+        Assert.Equal(expectedErrors, Findings(report, "error"));
+        Assert.Equal(Expected(warningCells), Findings(report, "warning"));
+        Assert.Contains($"baris {duplicateOfRow}", Single(report, "DUPLICATE_IN_FILE")["message"]!.GetValue<string>());
+
+        // What passed is this region's snapshot of 31 October 2026: every accepted employer, the two warned ones too.
+        Assert.Equal(rows - expectedErrors.Count, (await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {upload.RowKey}"))).Count);
+        var snapshot = Assert.Single(await system.QueryAsync("compliancesnapshots",
+            TableClient.CreateQueryFilter($"PartitionKey eq {region} and RowKey eq {"2026-10-31"}")));
+        Assert.Equal(upload.RowKey, snapshot.GetString("UploadId"));
+        Assert.Equal(rows - expectedErrors.Count, snapshot.GetInt32("Employers"));
+        var csv = Encoding.UTF8.GetString(await system.ReportFileAsync(upload.RowKey, "rejected.csv")).TrimStart('\uFEFF');
+        Assert.Equal(1 + expectedErrors.Count, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     private async Task<TableEntity> UploadSampleAsync(string region, string file)

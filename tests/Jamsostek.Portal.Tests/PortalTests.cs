@@ -93,19 +93,23 @@ public sealed class PortalTests(PortalFixture system)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task TemplatesDownloadWithTheAcceptedHeaders()
+    [Theory]
+    [InlineData("Templat daftar peserta (XLSX)", "template-peserta.xlsx", "NIK|Nama|Tempat Lahir|Tanggal Lahir", "5204011203900001")]
+    [InlineData("Templat perjanjian PKS/MoU (XLSX)", "template-perjanjian.xlsx", "Nomor PKS|Jenis|Kode Wilayah|Kabupaten/Kota", "PKS/045/BPJSTK-SBW/III/2026")]
+    [InlineData("Templat kepatuhan badan usaha (XLSX)", "template-kepatuhan.xlsx", "NPP|Nama Perusahaan|Sektor|Kecamatan", "12.345.678")]
+    public async Task TemplatesDownloadWithTheAcceptedHeaders(string link, string fileName, string headers, string firstExampleCell)
     {
         var page = await system.OpenPortalAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Templat daftar peserta (XLSX)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync());
 
+        Assert.Equal(fileName, download.SuggestedFilename);
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(File.OpenRead(await download.PathAsync()));
         Assert.True(reader.Read());
         var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) as string).ToList();
-        Assert.Equal(["NIK", "Nama", "Tempat Lahir", "Tanggal Lahir"], header.Take(4));
+        Assert.Equal(headers.Split('|'), header.Take(4));
         Assert.True(reader.Read());
-        Assert.Equal("5204011203900001", reader.GetValue(0));
+        Assert.Equal(firstExampleCell, reader.GetValue(0));
         await page.Context.CloseAsync();
     }
 

@@ -8,7 +8,9 @@ internal static class Commands
     public const string Usage =
         "Usage: samples [--out <folder>]    writes the example sheets (default: the repository's samples/)\n" +
         "       --rows <n> --region <code> --format xlsx|xls|csv --out <file> [--seed <n>]\n" +
-        "                                   writes a valid synthetic enrolment sheet of n rows";
+        "             [--kind enrolments|compliance] [--data-date yyyy-mm-dd]\n" +
+        "                                   writes a valid synthetic enrolment sheet of n rows (workers), or a compliance\n" +
+        "                                   sheet of n employers dated --data-date (default 2026-10-31)";
 
     /// <summary>Writes every sample file below the folder (its README is left alone) and says what is in each.</summary>
     public static int WriteSamples(CommandLine options, TextWriter output)
@@ -33,8 +35,9 @@ internal static class Commands
             }
             foreach (var finding in sample.Findings)
             {
+                var code = finding.IsWarning ? $"{finding.Code} (w)" : finding.Code;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"      row {finding.Row,-4} {finding.Cell,-5} {finding.Code,-20} {finding.Typed,-18} {finding.Why}"));
+                    $"      row {finding.Row,-4} {finding.Cell,-5} {code,-24} {finding.Typed,-18} {finding.Why}"));
             }
         }
         return 0;
@@ -42,7 +45,7 @@ internal static class Commands
 
     public static int WriteSyntheticSheet(CommandLine options, TextWriter output)
     {
-        options.AllowOnly("rows", "region", "format", "out", "seed");
+        options.AllowOnly("rows", "region", "format", "out", "seed", "kind", "data-date");
         var rows = options.Number("rows");
         var region = options.Required("region");
         var format = options.Required("format").ToLowerInvariant() switch
@@ -52,6 +55,24 @@ internal static class Commands
             "csv" => SheetFormat.Csv,
             var other => throw new CommandLineException($"--format is xlsx, xls or csv, not '{other}'."),
         };
+        var kind = (options.Optional("kind") ?? SampleCatalog.Enrolments).ToLowerInvariant() switch
+        {
+            SampleCatalog.Enrolments or "peserta" => SampleCatalog.Enrolments,
+            SampleCatalog.Compliance or "kepatuhan" => SampleCatalog.Compliance,
+            var other => throw new CommandLineException($"--kind is enrolments or compliance, not '{other}'."),
+        };
+        var dataDate = SampleCatalog.ComplianceDataDate;
+        if (options.Optional("data-date") is { } typedDate)
+        {
+            if (kind != SampleCatalog.Compliance)
+            {
+                throw new CommandLineException("--data-date dates a compliance sheet (--kind compliance).");
+            }
+            if (!DateOnly.TryParseExact(typedDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out dataDate))
+            {
+                throw new CommandLineException($"--data-date takes a date such as 2026-10-31, not '{typedDate}'.");
+            }
+        }
         var path = Path.GetFullPath(options.Required("out"));
         var seed = options.Number("seed", fallback: 1);
         SampleAgreement pks;
@@ -63,18 +84,29 @@ internal static class Commands
         {
             throw new CommandLineException($"--region takes a 4-digit region code such as 5204 or 52.04, not '{region}'.");
         }
-        if (format == SheetFormat.Xls && rows > SyntheticSheet.MaxXlsRows)
+        var maxXlsRows = kind == SampleCatalog.Compliance ? SyntheticSheet.MaxXlsComplianceRows : SyntheticSheet.MaxXlsRows;
+        if (format == SheetFormat.Xls && rows > maxXlsRows)
         {
-            throw new CommandLineException($"An .xls sheet holds at most {SyntheticSheet.MaxXlsRows:N0} rows below its header; use xlsx or csv.");
+            throw new CommandLineException($"An .xls sheet holds at most {maxXlsRows:N0} rows below its header; use xlsx or csv.");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var file = File.Create(path))
         {
-            SyntheticSheet.Write(file, rows, region, format, seed);
+            if (kind == SampleCatalog.Compliance)
+            {
+                SyntheticSheet.WriteCompliance(file, rows, region, format, dataDate, seed);
+            }
+            else
+            {
+                SyntheticSheet.Write(file, rows, region, format, seed);
+            }
         }
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {rows:N0} enrolment rows for {pks.Regency.Code} ({pks.Number}, {pks.Start:dd/MM/yyyy}-{pks.End:dd/MM/yyyy}) to {path} ({new FileInfo(path).Length:N0} bytes)"));
+        output.WriteLine(kind == SampleCatalog.Compliance
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {rows:N0} employers of {pks.Regency.Code} (Tanggal Data {dataDate:dd/MM/yyyy}) to {path} ({new FileInfo(path).Length:N0} bytes)")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {rows:N0} enrolment rows for {pks.Regency.Code} ({pks.Number}, {pks.Start:dd/MM/yyyy}-{pks.End:dd/MM/yyyy}) to {path} ({new FileInfo(path).Length:N0} bytes)"));
         return 0;
     }
 

@@ -3,22 +3,33 @@ using Jamsostek.TestData;
 namespace Jamsostek.Samples;
 
 /// <summary>
-/// Every file of samples/: per region an agreements sheet and an enrolment sheet, one region per format (xlsx,
-/// xls, csv). Generated from fixed seeds, so writing them again gives the same content.
+/// Every file of samples/: per region an agreements sheet, an enrolment sheet and an employer compliance sheet, one
+/// region per format (xlsx, xls, csv). Generated from fixed seeds, so writing them again gives the same content.
 /// </summary>
 public static class SampleCatalog
 {
     public const string Agreements = "agreements";
     public const string Enrolments = "enrolments";
+    public const string Compliance = "compliance";
+
+    /// <summary>
+    /// The "Tanggal Data" of the compliance samples: the end of the month before the samples' "today" (25 November
+    /// 2026), as a branch office draws its list. Safely before any day the start command runs, since a data date
+    /// after the upload day rejects the file.
+    /// </summary>
+    public static DateOnly ComplianceDataDate { get; } = new(2026, 10, 31);
 
     public static IReadOnlyList<SampleFile> All { get; } =
     [
         SumbawaAgreements(),
         SumbawaEnrolments(),
+        SumbawaCompliance(),
         SumbaBaratDayaAgreements(),
         SumbaBaratDayaEnrolments(),
+        SumbaBaratDayaCompliance(),
         NagekeoAgreements(),
         NagekeoEnrolments(),
+        NagekeoCompliance(),
     ];
 
     // Agreement sheets: amounts, dates and codes written the ways offices write them; all of it valid.
@@ -176,4 +187,103 @@ public static class SampleCatalog
         return new SampleFile(pks.Regency.Code, "peserta-nagekeo-2026.xls", Enrolments, draft.RowCount, blankRows, findings,
             stream => SpreadsheetWriter.WriteXls(stream, [sheet]));
     }
+
+    // Compliance sheets: the branch office's list of employers on 31 October 2026, habits on every row, then a few
+    // rows spoiled at fixed places: five rejected (NPP_FORMAT, DUPLICATE_IN_FILE, AMOUNT_FORMAT, FOLLOWUP_UNKNOWN,
+    // DATE_IN_FUTURE) and two kept with a warning (ARREARS_INCONSISTENT, ARREARS_ZERO_AMOUNT).
+
+    private static SampleFile SumbawaCompliance()
+    {
+        var date = ComplianceDataDate;
+        var draft = new ComplianceDraft(ComplianceSheet.Rows(119, "5204", date, seed: 5204), date);
+        new ComplianceHabits { AmountAsText = 0.5, PaidUpAmountAsDash = 0.6, TextDates = 0.35, ShortFollowupWords = 0.2 }
+            .Apply(draft.Generated, seed: 5204);
+        draft.NppMissingADigit(9);
+        draft.AmountNotUsable(33, "-Rp 4.500.000",
+            "Negative: an overpayment typed with a minus; an amount owed is never below zero (write 0 and explain it under Keterangan).");
+        draft.UnknownFollowup(47, "Surat Teguran 3",
+            "There is no third warning letter: after the second the case goes to the prosecutor (Diserahkan ke Kejaksaan).");
+        draft.FollowupAfterDataDate(61, new DateOnly(2026, 11, 12), "12 November 2026");
+        draft.MonthsNotMatchingLastPayment(72, months: 2, new DateOnly(2025, 10, 28), "28 Oktober 2025");
+        draft.DuplicateOf(15, after: 88);
+        draft.ArrearsWithoutAmount(104, "-");
+
+        string[] titles = [ComplianceSheet.Title("5204"), "BPJS KETENAGAKERJAAN KANTOR CABANG SUMBAWA"];
+        // Two merged titles, the data date, a blank row, the header on row 5.
+        var (rows, findings) = draft.Build(firstRow: titles.Length + 4);
+        IEnumerable<object?[]> layout =
+        [
+            .. titles.Select(title => (object?[])[title]),
+            [ComplianceSheet.DataDateLine(date)],
+            [],
+            ComplianceSheet.HeaderRow(),
+            .. rows,
+        ];
+        var sheet = new SheetSpec("Kepatuhan BU", layout, MergedRanges: ComplianceTitleMerges(titles.Length));
+        return new SampleFile("5204", "kepatuhan-sumbawa-okt-2026.xlsx", Compliance, draft.RowCount, [], findings,
+            stream => SpreadsheetWriter.WriteXlsx(stream, [sheet]));
+    }
+
+    private static SampleFile SumbaBaratDayaCompliance()
+    {
+        var date = ComplianceDataDate;
+        var draft = new ComplianceDraft(ComplianceSheet.Rows(63, "5318", date, seed: 5318), date);
+        new ComplianceHabits { AmountAsText = 0.3, PaidUpAmountAsDash = 0.5, TextDates = 0.2, ShortFollowupWords = 0.3 }
+            .Apply(draft.Generated, seed: 5318);
+        draft.NppMissingADigit(6);
+        draft.UnknownFollowup(14, "Sudah ditelepon",
+            "A phone call is not one of the follow-up steps; note it under Keterangan and keep the step the case is at.");
+        draft.MonthsNotMatchingLastPayment(22, months: 1, new DateOnly(2026, 1, 15), "15/01/2026");
+        draft.AmountNotUsable(31, "(Rp 2.160.000)", "In brackets, as accounting software shows a negative amount: not an amount owed.");
+        draft.PaymentAfterDataDate(40, new DateOnly(2026, 11, 3), "03/11/2026");
+        draft.DuplicateOf(8, after: 51);
+        draft.ArrearsWithoutAmount(57, "0");
+
+        // Saved from Excel as CSV in an Indonesian locale (";", Windows-1252): the title and the data date above the
+        // header, each padded with delimiters to the sheet's width as Excel does; the header on line 3.
+        var (rows, findings) = draft.Build(firstRow: 4);
+        var width = ComplianceSheet.Header.Count;
+        object?[] Padded(params object?[] cells) => [.. cells, .. new object?[width - cells.Length]];
+        List<object?[]> lines =
+        [
+            Padded($"{ComplianceSheet.Title("5318")} - BPJS KETENAGAKERJAAN KC TAMBOLAKA"),
+            Padded("Tanggal Data:", date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)),
+            ComplianceSheet.HeaderRow(),
+            .. rows,
+        ];
+        return new SampleFile("5318", "kepatuhan-sumba-barat-daya-okt-2026.csv", Compliance, draft.RowCount, [], findings,
+            stream => SpreadsheetWriter.WriteCsv(stream, lines, ';', SpreadsheetWriter.Windows1252));
+    }
+
+    private static SampleFile NagekeoCompliance()
+    {
+        var date = ComplianceDataDate;
+        var draft = new ComplianceDraft(ComplianceSheet.Rows(79, "5316", date, seed: 5316), date);
+        new ComplianceHabits { AmountAsText = 0.4, PaidUpAmountAsDash = 0.3, TextDates = 0.5, ShortFollowupWords = 0.25 }
+            .Apply(draft.Generated, seed: 5316);
+        draft.DuplicateOf(5, after: 66);
+        draft.NppMissingADigit(12);
+        draft.AmountNotUsable(27, "belum dihitung",
+            "Words, not an amount (\"not yet worked out\"): write the amount, or leave the cell empty until it is known.");
+        draft.FollowupAfterDataDate(38, new DateOnly(2026, 11, 5), "5 November 2026");
+        draft.UnknownFollowup(45, "Pemeriksaan", "An inspection is not one of the follow-up steps; note it under Keterangan.");
+        draft.MonthsNotMatchingLastPayment(53, months: 3, new DateOnly(2025, 4, 30), "30 April 2025");
+        draft.ArrearsWithoutAmount(71, "-");
+
+        // One merged title; the data date's label in A2 and the date itself, an Excel date, in B2; the header on row 3.
+        var (rows, findings) = draft.Build(firstRow: 4);
+        IEnumerable<object?[]> layout =
+        [
+            ["DATA KEPATUHAN PEMBERI KERJA BADAN USAHA KABUPATEN NAGEKEO - BPJS KETENAGAKERJAAN KANTOR CABANG ENDE"],
+            ["Tanggal Data :", date],
+            ComplianceSheet.HeaderRow(),
+            .. rows,
+        ];
+        var sheet = new SheetSpec("Kepatuhan", layout, MergedRanges: ComplianceTitleMerges(1));
+        return new SampleFile("5316", "kepatuhan-nagekeo-okt-2026.xls", Compliance, draft.RowCount, [], findings,
+            stream => SpreadsheetWriter.WriteXls(stream, [sheet]));
+    }
+
+    private static IReadOnlyList<string> ComplianceTitleMerges(int titleLines) =>
+        [.. Enumerable.Range(1, titleLines).Select(row => $"A{row}:{(char)('A' + ComplianceSheet.Header.Count - 1)}{row}")];
 }

@@ -6,7 +6,7 @@ namespace Jamsostek.Functions.Api;
 public sealed class GetTemplateFunction
 {
     [Function("GetTemplate")]
-    [ApiOperation("Templates", "A sheet template: peserta (enrolments) or perjanjian (agreements), headers and one example row.")]
+    [ApiOperation("Templates", "A sheet template: peserta (enrolments), perjanjian (agreements) or kepatuhan (employer compliance), headers and one example row.")]
     public Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/templates/{kind}")] HttpRequest request, string kind,
         CancellationToken cancellationToken) =>

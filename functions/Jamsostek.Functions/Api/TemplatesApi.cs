@@ -4,8 +4,8 @@ using Jamsostek.Core.Templates;
 namespace Jamsostek.Functions.Api;
 
 /// <summary>
-/// GET /api/templates/peserta and /api/templates/perjanjian (function GetTemplate, no key: nothing in them is
-/// private): an empty sheet with the accepted headers and one example row, as XLSX.
+/// GET /api/templates/peserta, /api/templates/perjanjian and /api/templates/kepatuhan (function GetTemplate, no key:
+/// nothing in them is private): an empty sheet with the accepted headers and one example row, as XLSX.
 /// </summary>
 public static class TemplatesApi
 {
@@ -15,6 +15,7 @@ public static class TemplatesApi
         {
             "peserta" => (SheetTemplate.Enrolments, EnrolmentExample),
             "perjanjian" => (SheetTemplate.Agreements, AgreementExample),
+            "kepatuhan" => (SheetTemplate.Compliance, ComplianceExample),
             _ => (null, null),
         };
         if (template is null || example is null)
@@ -24,14 +25,20 @@ public static class TemplatesApi
         var fields = template.Fields.Where(f => example.ContainsKey(f.Name)).ToList();
         context.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"template-{kind}.xlsx\"";
-        await using var writer = new XlsxTableWriter(context.Response.Body, kind == "peserta" ? "Daftar Peserta" : "Perjanjian");
+        var sheetName = kind switch
+        {
+            "peserta" => "Daftar Peserta",
+            "kepatuhan" => "Kepatuhan",
+            _ => "Perjanjian",
+        };
+        await using var writer = new XlsxTableWriter(context.Response.Body, sheetName);
         writer.WriteHeader([.. fields.Select(f => f.Header)]);
         await writer.WriteRowAsync([.. fields.Select(f => TableCell.From(example[f.Name]))], cancellationToken);
         await writer.CompleteAsync(cancellationToken);
         return TypedResults.Empty;
     }
 
-    // One worker and one agreement as an office would type them; the example NIK is valid (a man born 12 March 1990).
+    // One worker, one agreement and one employer as an office would type them; the example NIK is valid (a man born 12 March 1990).
     private static readonly Dictionary<string, object?> EnrolmentExample = new()
     {
         [FieldNames.Nik] = "5204011203900001", [FieldNames.FullName] = "Budi Santoso", [FieldNames.BirthPlace] = "Sumbawa Besar",
@@ -50,5 +57,16 @@ public static class TemplatesApi
         [FieldNames.FundingSource] = "APBD", [FieldNames.BudgetIdr] = 1_500_000_000L, [FieldNames.TargetParticipants] = 5_600L,
         [FieldNames.TargetNonAsn] = null, [FieldNames.TargetVulnerable] = 5_600L, [FieldNames.Programs] = "JKK, JKM",
         [FieldNames.MonthlyContributionIdr] = 16_800L, [FieldNames.LegalBasis] = "Perbup No. 33 Tahun 2024",
+    };
+
+    // An employer three months behind on 20 reported workers (3 x 20 x Rp 180.000), after its first warning letter.
+    // Without a "Tanggal Data" line above the header the upload's date is the snapshot's.
+    private static readonly Dictionary<string, object?> ComplianceExample = new()
+    {
+        [FieldNames.Npp] = "12.345.678", [FieldNames.CompanyName] = "CV Sinar Jaya Sumbawa", [FieldNames.Sector] = "Perdagangan",
+        [FieldNames.District] = "Sumbawa", [FieldNames.RegisteredWorkers] = 25L, [FieldNames.ReportedWorkers] = 20L,
+        [FieldNames.ArrearsMonths] = 3L, [FieldNames.ArrearsIdr] = 10_800_000L, [FieldNames.LastPaidOn] = new DateOnly(2026, 8, 14),
+        [FieldNames.FollowupStatus] = "Surat Teguran 1", [FieldNames.FollowupOn] = new DateOnly(2026, 10, 5),
+        [FieldNames.Note] = "Dikunjungi petugas pemeriksa",
     };
 }

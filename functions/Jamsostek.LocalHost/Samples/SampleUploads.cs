@@ -17,6 +17,12 @@ public sealed record SampleSheet(string Region, string FileName, string Path)
 
     /// <summary>Agreement sheets are named perjanjian-*: they go first, because enrolments refer to agreements.</summary>
     public bool IsAgreements => FileName.StartsWith("perjanjian", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Employer compliance sheets are named kepatuhan-*: they refer to nothing, so they go with the enrolments and are
+    /// reported after them.
+    /// </summary>
+    public bool IsCompliance => FileName.StartsWith("kepatuhan", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -123,7 +129,7 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
     /// <summary>Where ValidateChunk writes the office's files: {uploadId}/findings.json, rejected.xlsx, rejected.csv.</summary>
     public const string ReportsContainer = "reports";
 
-    /// <summary>How long to wait for the uploads of one group (agreements, then enrolments) to be final.</summary>
+    /// <summary>How long to wait for the uploads of one group (agreements, then enrolments and compliance sheets) to be final.</summary>
     public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(120);
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -131,7 +137,10 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
     /// <summary>Whether the account is the emulator's (Azurite, "UseDevelopmentStorage=true" or its explicit form).</summary>
     public bool IsDevelopmentStorage => blobs.AccountName == DevServices.DevServices.AccountName;
 
-    /// <summary>Every file in a region folder of <paramref name="folder"/>, agreements first, then by region and name.</summary>
+    /// <summary>
+    /// Every file in a region folder of <paramref name="folder"/>: agreements, then enrolments (and anything else), then
+    /// compliance sheets, each by region and name.
+    /// </summary>
     public static IReadOnlyList<SampleSheet> Find(string folder)
     {
         if (!Directory.Exists(folder))
@@ -143,14 +152,15 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
             .SelectMany(region => Directory.EnumerateFiles(region)
                 .Where(file => !Path.GetFileName(file).StartsWith('.'))
                 .Select(file => new SampleSheet(Path.GetFileName(region), Path.GetFileName(file), file)))
-            .OrderBy(sheet => sheet.IsAgreements ? 0 : 1)
+            .OrderBy(sheet => sheet.IsAgreements ? 0 : sheet.IsCompliance ? 2 : 1)
             .ThenBy(sheet => sheet.Region, StringComparer.Ordinal)
             .ThenBy(sheet => sheet.FileName, StringComparer.Ordinal)];
     }
 
     /// <summary>
     /// Uploads the agreements and waits until they are validated (enrolments refer to them), then the same for the
-    /// enrolments, writing one or two lines per sheet to <paramref name="output"/>.
+    /// rest at once (enrolments and compliance sheets, which refer to nothing), writing one or two lines per sheet to
+    /// <paramref name="output"/>.
     /// </summary>
     public async Task<IReadOnlyList<SampleOutcome>> RunAsync(string folder, TextWriter output, CancellationToken cancellationToken = default)
     {

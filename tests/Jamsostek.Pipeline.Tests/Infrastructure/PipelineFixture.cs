@@ -113,6 +113,18 @@ public sealed class PipelineFixture : IAsyncLifetime
         return await WaitForOutcomeAsync(region, UploadIdOf(region, content), timeout);
     }
 
+    /// <summary>Uploads a file from disk, streamed (for sheets too large to hold), and waits until its upload is final (or failed).</summary>
+    public async Task<TableEntity> UploadFileAndWaitAsync(string region, string name, string path, TimeSpan timeout)
+    {
+        string uploadId;
+        await using (var file = File.OpenRead(path))
+        {
+            uploadId = $"{region}-{Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file))[..20]}";
+        }
+        await Uploads.GetBlobClient($"{region}/{name}").UploadAsync(path, overwrite: true);
+        return await WaitForOutcomeAsync(region, uploadId, timeout);
+    }
+
     /// <summary>Waits until the upload is final or failed, and returns its record.</summary>
     public async Task<TableEntity> WaitForOutcomeAsync(string region, string uploadId, TimeSpan? timeout = null)
     {
