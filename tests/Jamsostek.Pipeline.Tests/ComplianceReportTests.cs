@@ -12,7 +12,7 @@ namespace Jamsostek.Pipeline.Tests;
 
 /// <summary>
 /// GET /api/reports/compliance and the coverage report's universal-coverage view, from compliance sheets uploaded as an
-/// office would (see <see cref="ComplianceData"/>: two snapshots of Nagekeo with one change of each kind).
+/// office would (see <see cref="ComplianceData"/>: two snapshots of region 5312 with one change of each kind).
 /// </summary>
 [Collection(PipelineCollection.Name)]
 public sealed class ComplianceReportTests(PipelineFixture system)
@@ -34,12 +34,12 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     public async Task TheLatestSnapshotListsEmployersInArrearsWithTotalsPerBucketAndEachChangeSinceThePreviousOne()
     {
         var data = await D.GetAsync(system);
-        using var client = system.CreateClient(data.NagekeoKey);
+        using var client = system.CreateClient(data.RegionKey);
 
         var report = JsonNode.Parse(await client.GetStringAsync(Route))!;
 
         var region = Assert.Single(report["regions"]!.AsArray())!;
-        Assert.Equal("5316", (string?)region["region"]);
+        Assert.Equal("5312", (string?)region["region"]);
         Assert.Equal("2019-11-30", (string?)region["snapshotDate"]);
         Assert.Equal("2019-10-31", (string?)region["previousSnapshotDate"]);
         Assert.Equal(data.NovemberUploadId, (string?)region["uploadId"]);
@@ -106,7 +106,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     public async Task CsvAndXlsxHoldOneRowPerEmployerInArrearsAndOnePerEmployerThatLeftWithIndonesianHeaders()
     {
         var data = await D.GetAsync(system);
-        using var client = system.CreateClient(data.NagekeoKey);
+        using var client = system.CreateClient(data.RegionKey);
         var region = JsonNode.Parse(await client.GetStringAsync(Route))!["regions"]![0]!;
         var expected = region["inArrears"]!.AsArray().Select(e => ((string)e!["npp"]!, (string?)e["changeLabel"] ?? ""))
             .Concat(region["left"]!.AsArray().Select(e => ((string)e!["npp"]!, (string)e["changeLabel"]!)))
@@ -147,7 +147,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     public async Task LangEnGivesEnglishLabelsAndAnEarlierAsOfTheSnapshotOfThatDay()
     {
         var data = await D.GetAsync(system);
-        using var client = system.CreateClient(data.NagekeoKey);
+        using var client = system.CreateClient(data.RegionKey);
 
         var english = JsonNode.Parse(await client.GetStringAsync(Route + "&lang=en"))!["regions"]![0]!;
         var october = JsonNode.Parse(await client.GetStringAsync(Route + "&asOf=2019-11-15"))!["regions"]![0]!;
@@ -167,8 +167,8 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     public async Task KeysAreRegionScoped()
     {
         var data = await D.GetAsync(system);
-        using var sumbawa = system.CreateClient(data.SumbawaKey);
-        using var nagekeo = system.CreateClient(data.NagekeoKey);
+        using var sumbawa = system.CreateClient(data.OtherRegionKey);
+        using var nagekeo = system.CreateClient(data.RegionKey);
         using var anonymous = system.CreateClient(null);
         using var all = system.CreateClient(PipelineFixture.DevKey);
 
@@ -178,9 +178,9 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         await AssertProblemAsync(await nagekeo.GetAsync("api/reports/compliance?region=5316&format=pdf"), 400, "Parameter tidak valid");
         // Without region: every region the key may see, one block each.
         var regionless = JsonNode.Parse(await nagekeo.GetStringAsync("api/reports/compliance"))!["regions"]!.AsArray();
-        Assert.Equal(["5316"], regionless.Select(r => (string)r!["region"]!));
+        Assert.Equal(["5312"], regionless.Select(r => (string)r!["region"]!));
         var everyRegion = JsonNode.Parse(await all.GetStringAsync("api/reports/compliance"))!["regions"]!.AsArray().Select(r => (string)r!["region"]!).ToList();
-        Assert.Contains("5316", everyRegion);
+        Assert.Contains("5312", everyRegion);
         Assert.Equal(everyRegion.Order(StringComparer.Ordinal), everyRegion);
     }
 
@@ -189,7 +189,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     {
         await D.GetAsync(system);
         using var admin = system.CreateAdminClient();
-        var response = await admin.PostAsJsonAsync("api/manage/keys", new { name = "Disnaker Seram Bagian Timur", regions = new[] { "8105" }, pii = false });
+        var response = await admin.PostAsJsonAsync("api/manage/keys", new { name = "Disnaker Seram Bagian Timur", regions = new[] { "5310" }, pii = false });
         response.EnsureSuccessStatusCode();
         using var seram = system.CreateClient(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>());
 
@@ -209,7 +209,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     [Fact]
     public async Task ASheetUploadedAgainForTheSameDateReplacesTheFirstInTheReport()
     {
-        const string region = "5204";
+        const string region = "5203";
         var date = new DateOnly(2019, 9, 30);
         var first = ComplianceSheet.Rows(12, region, date, seed: 41).ToList();
         var corrected = ComplianceSheet.Rows(12, region, date, seed: 41).ToList();
@@ -225,7 +225,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         var correctedUpload = await system.UploadAndWaitAsync(region, "kepatuhan-september-2019-perbaikan.xlsx",
             SpreadsheetWriter.XlsxBytes(ComplianceSheet.Sheet(region, corrected, date)));
         var data = await D.GetAsync(system);
-        using var client = system.CreateClient(data.SumbawaKey);
+        using var client = system.CreateClient(data.OtherRegionKey);
         var report = JsonNode.Parse(await client.GetStringAsync($"api/reports/compliance?region={region}"))!;
 
         Assert.NotEqual(firstUpload.RowKey, correctedUpload.RowKey);
@@ -247,7 +247,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     public async Task CoverageShowsTheUniversalCoverageViewFromTheSnapshotOfTheReportDate()
     {
         var data = await D.GetAsync(system);
-        using var client = system.CreateClient(data.NagekeoKey);
+        using var client = system.CreateClient(data.RegionKey);
         static long CompliantWorkers(IEnumerable<object?[]> rows) => rows.Where(r => !D.InArrears(r)).Sum(r => Convert.ToInt64(r[C.ReportedWorkers]));
         async Task<JsonNode> RegionOn(string asOf) =>
             JsonNode.Parse(await client.GetStringAsync($"api/reports/coverage?region=5316&asOf={asOf}"))!["regions"]!.AsArray()[0]!;

@@ -6,10 +6,10 @@ using C = Jamsostek.TestData.ComplianceSheet.Columns;
 namespace Jamsostek.Pipeline.Tests.Infrastructure;
 
 /// <summary>
-/// What the compliance report tests read, made once per test run in Nagekeo (5316): an agreement for 2019 with six
+/// What the compliance report tests read, made once per test run in region 5312 (a code of its own: the samples file snapshots for 5204, 5316 and 5318 in the same storage): an agreement for 2019 with six
 /// workers, and two compliance snapshots, 31 October and 30 November 2019, of the same 24 employers, the second with one
 /// change of each kind: one paid off, one newly in arrears (paid up before) and one never listed before, one owing more,
-/// one owing less, one gone from the sheet. Keys for Nagekeo and for Sumbawa (5204).
+/// one owing less, one gone from the sheet. Keys for 5312 and for another region, 5203.
 /// </summary>
 internal sealed record ComplianceData(
     Scenario Agreement,
@@ -23,10 +23,10 @@ internal sealed record ComplianceData(
     string AmountUp,
     string AmountDown,
     string Removed,
-    string NagekeoKey,
-    string SumbawaKey)
+    string RegionKey,
+    string OtherRegionKey)
 {
-    public const string Region = "5316";
+    public const string Region = "5312";
     public const string FormulaName = "=1+2 CV Rumus Nagekeo";
     public static readonly DateOnly OctoberDate = new(2019, 10, 31);
     public static readonly DateOnly NovemberDate = new(2019, 11, 30);
@@ -105,8 +105,8 @@ internal sealed record ComplianceData(
         using var admin = system.CreateAdminClient();
         return new ComplianceData(agreement, october, november, octoberUpload.RowKey, novemberUpload.RowKey,
             Npp(paidOff), Npp(newly), Npp(listed), Npp(up), Npp(down), Npp(removed),
-            await CreateKeyAsync(admin, "Tim Kepatuhan Nagekeo", ["5316"]),
-            await CreateKeyAsync(admin, "Tim Kepatuhan Sumbawa", ["5204"]));
+            await CreateKeyAsync(admin, "Tim Kepatuhan Nagekeo", ["5312"]),
+            await CreateKeyAsync(admin, "Tim Kepatuhan Sumbawa", ["5203"]));
     }
 
     private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string[] regions)
