@@ -19,7 +19,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
 {
     static ComplianceReportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private const string Route = "api/reports/compliance?region=5316";
+    private const string Route = "api/reports/compliance?region=5312";
 
     private static string Bucket(int months) => months switch
     {
@@ -118,7 +118,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         var xlsx = ReadXlsx(await client.GetByteArrayAsync(Route + "&format=xlsx"));
         var english = Encoding.UTF8.GetString(await client.GetByteArrayAsync(Route + "&format=csv&lang=en")).TrimStart('\uFEFF').Split("\r\n")[0].Split(';');
 
-        Assert.Equal("attachment; filename=\"kepatuhan-5316.csv\"", csvResponse.Content.Headers.ContentDisposition?.ToString());
+        Assert.Equal("attachment; filename=\"kepatuhan-5312.csv\"", csvResponse.Content.Headers.ContentDisposition?.ToString());
         string[] header =
         [
             "Wilayah", "Tanggal Data", "NPP", "Nama Perusahaan", "Sektor", "Kecamatan", "Jumlah Tunggakan (Rp)", "Bulan Menunggak", "Lama Tunggakan",
@@ -167,17 +167,17 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     public async Task KeysAreRegionScoped()
     {
         var data = await D.GetAsync(system);
-        using var sumbawa = system.CreateClient(data.OtherRegionKey);
-        using var nagekeo = system.CreateClient(data.RegionKey);
+        using var otherRegion = system.CreateClient(data.OtherRegionKey);
+        using var ownRegion = system.CreateClient(data.RegionKey);
         using var anonymous = system.CreateClient(null);
         using var all = system.CreateClient(PipelineFixture.DevKey);
 
-        await AssertProblemAsync(await sumbawa.GetAsync(Route), 403, "Wilayah di luar cakupan kunci ini");
-        await AssertProblemAsync(await sumbawa.GetAsync(Route + "&format=csv"), 403, "Wilayah di luar cakupan kunci ini");
+        await AssertProblemAsync(await otherRegion.GetAsync(Route), 403, "Wilayah di luar cakupan kunci ini");
+        await AssertProblemAsync(await otherRegion.GetAsync(Route + "&format=csv"), 403, "Wilayah di luar cakupan kunci ini");
         await AssertProblemAsync(await anonymous.GetAsync(Route), 401, "Kunci akses diperlukan");
-        await AssertProblemAsync(await nagekeo.GetAsync("api/reports/compliance?region=5316&format=pdf"), 400, "Parameter tidak valid");
+        await AssertProblemAsync(await ownRegion.GetAsync("api/reports/compliance?region=5312&format=pdf"), 400, "Parameter tidak valid");
         // Without region: every region the key may see, one block each.
-        var regionless = JsonNode.Parse(await nagekeo.GetStringAsync("api/reports/compliance"))!["regions"]!.AsArray();
+        var regionless = JsonNode.Parse(await ownRegion.GetStringAsync("api/reports/compliance"))!["regions"]!.AsArray();
         Assert.Equal(["5312"], regionless.Select(r => (string)r!["region"]!));
         var everyRegion = JsonNode.Parse(await all.GetStringAsync("api/reports/compliance"))!["regions"]!.AsArray().Select(r => (string)r!["region"]!).ToList();
         Assert.Contains("5312", everyRegion);
@@ -189,18 +189,18 @@ public sealed class ComplianceReportTests(PipelineFixture system)
     {
         await D.GetAsync(system);
         using var admin = system.CreateAdminClient();
-        var response = await admin.PostAsJsonAsync("api/manage/keys", new { name = "Disnaker Seram Bagian Timur", regions = new[] { "5310" }, pii = false });
+        var response = await admin.PostAsJsonAsync("api/manage/keys", new { name = "Disnaker 5310", regions = new[] { "5310" }, pii = false });
         response.EnsureSuccessStatusCode();
-        using var seram = system.CreateClient(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>());
+        using var noSheets = system.CreateClient(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>());
 
-        var named = await seram.GetAsync("api/reports/compliance?region=8105");
-        var regionless = await seram.GetAsync("api/reports/compliance?format=xlsx");
-        var english = await seram.GetAsync("api/reports/compliance?region=8105&lang=en");
+        var named = await noSheets.GetAsync("api/reports/compliance?region=5310");
+        var regionless = await noSheets.GetAsync("api/reports/compliance?format=xlsx");
+        var english = await noSheets.GetAsync("api/reports/compliance?region=5310&lang=en");
         using var all = system.CreateClient(PipelineFixture.DevKey);
         var beforeTheFirst = await all.GetAsync($"{Route}&asOf=2019-10-30");
 
         var detail = await AssertProblemAsync(named, 404, "Belum ada data kepatuhan");
-        Assert.Contains("Belum ada lembar Kepatuhan Badan Usaha yang diunggah untuk wilayah 8105", detail);
+        Assert.Contains("Belum ada lembar Kepatuhan Badan Usaha yang diunggah untuk wilayah 5310", detail);
         Assert.Contains("wilayah mana pun yang dicakup kunci ini", await AssertProblemAsync(regionless, 404, "Belum ada data kepatuhan"));
         Assert.Contains("No employer compliance sheet", await AssertProblemAsync(english, 404, "No compliance sheet yet"));
         Assert.Contains("sampai 2019-10-30", await AssertProblemAsync(beforeTheFirst, 404, "Belum ada data kepatuhan"));
@@ -250,7 +250,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         using var client = system.CreateClient(data.RegionKey);
         static long CompliantWorkers(IEnumerable<object?[]> rows) => rows.Where(r => !D.InArrears(r)).Sum(r => Convert.ToInt64(r[C.ReportedWorkers]));
         async Task<JsonNode> RegionOn(string asOf) =>
-            JsonNode.Parse(await client.GetStringAsync($"api/reports/coverage?region=5316&asOf={asOf}"))!["regions"]!.AsArray()[0]!;
+            JsonNode.Parse(await client.GetStringAsync($"api/reports/coverage?region=5312&asOf={asOf}"))!["regions"]!.AsArray()[0]!;
 
         var november = await RegionOn("2019-12-01");
         var october = await RegionOn("2019-11-15");
