@@ -355,6 +355,84 @@ public static class HostileFiles
         return output.ToArray();
     }
 
+    /// <summary>Rows before and after the empty run of <see cref="RowsAfterEmptyRunXlsx"/> and its kin; the run's length.</summary>
+    public const int RowsAroundEmptyRun = 10;
+
+    public const int EmptyRunLength = 12_000;
+
+    /// <summary>
+    /// An enrolment .xlsx with <see cref="RowsAroundEmptyRun"/> rows, then <see cref="EmptyRunLength"/> empty rows of
+    /// the given kind, then <see cref="RowsAroundEmptyRun"/> more rows (header on row 1, so the last data row is
+    /// 2 + 2 x 10 + 12,000 - 1 = 12,021). What Excel leaves after a whole column is formatted, or rows cleared.
+    /// </summary>
+    public static byte[] RowsAfterEmptyRunXlsx(EmptyRowKind kind)
+    {
+        var rows = EnrolmentSheet.Rows(2 * RowsAroundEmptyRun, "5204", Agreement, CoverageStart, CoverageEnd, seed: 12).ToList();
+        using var output = new MemoryStream();
+        XlsxPackage.Write(output,
+        [
+            new XlsxSheetEntry("Daftar Peserta", false, stream =>
+            {
+                using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
+                xml.WriteStartDocument(true);
+                xml.WriteStartElement("worksheet", XlsxPackage.MainNs);
+                xml.WriteStartElement("sheetData", XlsxPackage.MainNs);
+                WriteRawRow(xml, 1, [.. EnrolmentSheet.Header]);
+                var rowNumber = 2;
+                foreach (var row in rows.Take(RowsAroundEmptyRun))
+                {
+                    WriteRawRow(xml, rowNumber++, row);
+                }
+                for (var i = 0; i < EmptyRunLength; i++, rowNumber++)
+                {
+                    switch (kind)
+                    {
+                        case EmptyRowKind.Styled:
+                            xml.WriteStartElement("row", XlsxPackage.MainNs);
+                            xml.WriteAttributeString("r", rowNumber.ToString(CultureInfo.InvariantCulture));
+                            xml.WriteAttributeString("s", XlsxPackage.StyleHighlight.ToString(CultureInfo.InvariantCulture));
+                            xml.WriteAttributeString("customFormat", "1");
+                            xml.WriteEndElement();
+                            break;
+                        case EmptyRowKind.EmptyStrings:
+                            WriteRawRow(xml, rowNumber, [.. Enumerable.Repeat<object?>("", EnrolmentSheet.Header.Count)]);
+                            break;
+                        default:
+                            break; // absent: no row element at all, the row numbers jump
+                    }
+                }
+                foreach (var row in rows.Skip(RowsAroundEmptyRun))
+                {
+                    WriteRawRow(xml, rowNumber++, row);
+                }
+                xml.WriteEndElement(); // sheetData
+                xml.WriteEndElement(); // worksheet
+                xml.WriteEndDocument();
+            }),
+        ]);
+        return output.ToArray();
+    }
+
+    /// <summary>The same sheet as <see cref="RowsAfterEmptyRunXlsx"/>, as rows for <see cref="SpreadsheetWriter"/> (.xls, .csv):
+    /// absent rows are empty row arrays, empty-string rows hold "" in every column.</summary>
+    public static IEnumerable<object?[]> RowsAfterEmptyRun(EmptyRowKind kind)
+    {
+        var rows = EnrolmentSheet.Rows(2 * RowsAroundEmptyRun, "5204", Agreement, CoverageStart, CoverageEnd, seed: 12).ToList();
+        yield return EnrolmentSheet.HeaderRow();
+        foreach (var row in rows.Take(RowsAroundEmptyRun))
+        {
+            yield return row;
+        }
+        for (var i = 0; i < EmptyRunLength; i++)
+        {
+            yield return kind == EmptyRowKind.EmptyStrings ? [.. Enumerable.Repeat<object?>("", EnrolmentSheet.Header.Count)] : [];
+        }
+        foreach (var row in rows.Skip(RowsAroundEmptyRun))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>64 KiB of seeded random bytes, about one in eight a NUL, to upload as a .csv.</summary>
     public static byte[] BinaryGarbageCsv()
     {

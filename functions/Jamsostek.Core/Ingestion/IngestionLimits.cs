@@ -19,9 +19,6 @@ public sealed record IngestionLimits
     /// <summary>Rows searched for the header below title rows.</summary>
     public int HeaderSearchRows { get; init; } = 30;
 
-    /// <summary>After this many blank rows in a row the sheet is taken to have ended (sheets formatted down to row 1,048,576).</summary>
-    public int MaxConsecutiveBlankRows { get; init; } = 10_000;
-
     /// <summary>
     /// Excel's own limit for a cell's text. A longer cell (possible in CSV, or in XML written by hand) is staged cut
     /// at the limit with <c>CELL_TOO_LONG</c>: a row finding, not a crash.

@@ -16,8 +16,7 @@ public sealed record IngestionResult(
     int RowsRead,
     int BlankRows,
     int Chunks,
-    int ChunkSize,
-    bool StoppedAtBlankRun)
+    int ChunkSize)
 {
     /// <summary>The date a compliance snapshot says it describes ("Tanggal Data" above the header); null when it says none.</summary>
     public DateOnly? DataDate { get; init; }

@@ -40,7 +40,6 @@ public static class UploadIngestor
         var blankRows = 0;
         var blankRun = 0;
         var chunks = 0;
-        var stoppedAtBlankRun = false;
         foreach (var row in reader.ReadRows(sheet.Index))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -53,16 +52,13 @@ public static class UploadIngestor
             {
                 continue;
             }
+            // Read to the sheet's last row however many blank rows come before it: rows after a long run of formatted
+            // but empty ones are the office's rows too. Blank rows between data rows count; a blank tail does not.
             if (row.IsBlank)
             {
-                if (++blankRun > limits.MaxConsecutiveBlankRows)
-                {
-                    stoppedAtBlankRun = true;
-                    break;
-                }
+                blankRun++;
                 continue;
             }
-            // Blank rows between data rows count; a blank tail (formatting down the sheet) does not.
             blankRows += blankRun;
             blankRun = 0;
             var mapped = layout.Map(row);
@@ -89,7 +85,7 @@ public static class UploadIngestor
             throw new UploadRejectedException(FindingCode.FileEmpty, "the header has no rows below it", sheet.Name);
         }
         return new IngestionResult(format, layout.Kind, sheet.Name, layout.HeaderRowNumber, layout.HeaderTexts, layout.FieldColumns(),
-            rowsRead, blankRows, chunks, options.ChunkSize, stoppedAtBlankRun)
+            rowsRead, blankRows, chunks, options.ChunkSize)
         {
             DataDate = dataDate,
         };
