@@ -1,6 +1,7 @@
 using Jamsostek.Functions.Api;
 using Jamsostek.Functions.Health;
 using Jamsostek.Functions.IngestUpload;
+using Jamsostek.Functions.Memory;
 using Jamsostek.Functions.PublishDigest;
 using Jamsostek.Functions.ReprocessUpload;
 using Jamsostek.Functions.Storage;
@@ -11,6 +12,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+builder.AddMemoryTrimming();
 builder.UseApiMiddleware();
 builder.AddTelemetry();
 builder.AddStorageClients();

@@ -48,6 +48,19 @@ public sealed class ProcessMemory
         }
     }
 
+    /// <summary>The resident set now (VmRSS) of a process, in bytes; null when it cannot be read here.</summary>
+    public static long? CurrentBytes(int processId)
+    {
+        try
+        {
+            return Read(processId, "VmRSS:");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static long? Read(int processId, string field)
     {
         var line = File.ReadLines($"/proc/{processId}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));

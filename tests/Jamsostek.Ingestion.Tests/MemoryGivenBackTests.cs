@@ -1,0 +1,59 @@
+using Jamsostek.Ingestion.Tests.Infrastructure;
+using Jamsostek.TestData;
+using Xunit.Abstractions;
+
+namespace Jamsostek.Ingestion.Tests;
+
+/// <summary>
+/// After a large upload, or a hostile one, the worker gives back what it took: within a minute of the upload being
+/// read its resident set is back near what it was before, not held until the next restart.
+/// </summary>
+[Collection(LocalSystemCollection.Name)]
+public sealed class MemoryGivenBackTests(LocalSystemFixture system, ITestOutputHelper output)
+{
+    /// <summary>How far above its size before the upload the worker may stay once it has given memory back.</summary>
+    private const long Slack = 48L * 1_048_576;
+
+    public static TheoryData<string> Uploads => new() { "large", "hostile" };
+
+    [Theory]
+    [MemberData(nameof(Uploads))]
+    public async Task TheWorkersResidentSetReturnsNearItsSizeBeforeTheUploadWithinAMinute(string which)
+    {
+        var worker = system.WorkerProcessId;
+        Assert.NotNull(ProcessMemory.CurrentBytes(worker)); // Linux, where CI runs
+        var before = await SettledBytesAsync(worker);
+        var memory = ProcessMemory.StartMeasuring(worker)!;
+
+        var upload = which == "large"
+            ? await system.IngestAsync("5311", "peserta-besar-memori.xlsx", SpreadsheetWriter.XlsxBytes(
+                EnrolmentSheet.Sheet(60_000, "5311", "PKS/009/BPJS-WGP/2026", new(2026, 1, 1), new(2026, 12, 31), seed: 600)), TimeSpan.FromMinutes(3))
+            : await system.IngestAsync("5311", "peserta-teks-berulang-memori.xlsx", HostileFiles.SharedStringAmplification());
+        Assert.Equal(which == "large" ? "validating" : "rejected", upload.Status);
+        var peak = memory.PeakBytes()!.Value;
+
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        long now;
+        while ((now = ProcessMemory.CurrentBytes(worker)!.Value) > before + Slack && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1_000);
+        }
+        output.WriteLine($"{which}: before {Mib(before)} MiB, peak {Mib(peak)} MiB, after {Mib(now)} MiB ({(deadline - DateTime.UtcNow).TotalSeconds:0} s to spare)");
+        Assert.True(peak > before + Slack, $"the upload took no memory worth giving back (peak {Mib(peak)} MiB, before {Mib(before)} MiB)");
+        Assert.True(now <= before + Slack, $"the worker holds {Mib(now)} MiB a minute after the upload, {Mib(before)} MiB before it");
+    }
+
+    /// <summary>The lowest of a few readings a second apart: what the worker holds when nothing runs.</summary>
+    private static async Task<long> SettledBytesAsync(int worker)
+    {
+        var lowest = long.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            lowest = Math.Min(lowest, ProcessMemory.CurrentBytes(worker)!.Value);
+            await Task.Delay(1_000);
+        }
+        return lowest;
+    }
+
+    private static string Mib(long bytes) => (bytes / 1_048_576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+}
