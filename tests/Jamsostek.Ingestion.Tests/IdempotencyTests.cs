@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Jamsostek.Ingestion.Tests.Infrastructure;
 using Jamsostek.TestData;
@@ -6,8 +8,8 @@ using static Jamsostek.TestData.EnrolmentSheet;
 namespace Jamsostek.Ingestion.Tests;
 
 /// <summary>
-/// The same content is one upload however often it arrives; a changed file is a new one; and the counts of an
-/// upload reconcile with its chunks, its messages and its staged rows.
+/// The same content is one upload however often it arrives under one name, and a duplicate record under any other;
+/// a changed file is a new one; and the counts of an upload reconcile with its chunks, its messages and its staged rows.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
 public sealed class IdempotencyTests(LocalSystemFixture system)
@@ -35,7 +37,7 @@ public sealed class IdempotencyTests(LocalSystemFixture system)
     }
 
     [Fact]
-    public async Task SameBytesUnderAnotherNameStageAndQueueNothingTwice()
+    public async Task SameBytesUnderAnotherNameGetARecordOfTheirOwnAsADuplicateAndStageAndQueueNothing()
     {
         var content = SpreadsheetWriter.XlsxBytes(Sheet(12, "5311", Pks, Start, End, seed: 302));
         var first = await system.IngestAsync("5311", "peserta-november.xlsx", content);
@@ -44,13 +46,55 @@ public sealed class IdempotencyTests(LocalSystemFixture system)
 
         var copy = await system.IngestAsync("5311", "peserta-november (1).xlsx", content);
 
-        var record = Assert.Single(copy.Records);
-        Assert.Equal(first.UploadId, record.RowKey);
-        Assert.Equal("5311/peserta-november.xlsx", record.GetString("BlobName"));
-        Assert.Empty(await system.DrainChunkMessagesAsync(first.UploadId));
+        Assert.Equal(2, copy.Records.Count);
+        var original = Assert.Single(copy.Records, r => r.RowKey == first.UploadId);
+        Assert.Equal("5311/peserta-november.xlsx", original.GetString("BlobName"));
+        Assert.Equal("validating", original.GetString("Status"));
+        Assert.Equal(first.Record.GetDateTimeOffset("UpdatedAt"), original.GetDateTimeOffset("UpdatedAt"));
+        // The copy's own record: an id of the original's id and its own name, pointing at the original, final at once.
+        var duplicate = copy.Record;
+        Assert.Equal($"{first.UploadId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("5311/peserta-november (1).xlsx")))[..12]}",
+            duplicate.RowKey);
+        Assert.Equal("duplicate", duplicate.GetString("Status"));
+        Assert.Equal(first.UploadId, duplicate.GetString("DuplicateOf"));
+        Assert.Equal("5311/peserta-november.xlsx", duplicate.GetString("DuplicateOfBlob"));
+        Assert.Equal(first.ContentSha256, duplicate.GetString("ContentSha256"));
+        Assert.Equal(0, duplicate.GetInt32("Chunks"));
+        Assert.Equal(0, duplicate.GetInt32("RowsRead"));
+        Assert.NotNull(duplicate.GetDateTimeOffset("CompletedAt"));
+        Assert.Empty(await system.DrainChunkMessagesAsync([first.UploadId, duplicate.RowKey]));
+        Assert.Empty(await system.StagingBlobNamesAsync(duplicate.RowKey));
         Assert.Equal(staged, await StagingETagsAsync(first.UploadId));
         await system.AssertOriginalUnchangedAsync(copy);
+
+        // The copy's name again with the same bytes (a retry, a restart, the file put there once more): no second record.
+        var again = await system.IngestAsync("5311", "peserta-november (1).xlsx", content);
+
+        Assert.NotEqual(copy.ETag, again.ETag);
+        Assert.Equal(2, again.Records.Count);
+        Assert.Equal(duplicate.RowKey, again.Record.RowKey);
+        Assert.Equal(duplicate.ETag, again.Record.ETag);
+        Assert.Empty(await system.DrainChunkMessagesAsync([first.UploadId, duplicate.RowKey]));
+        Assert.Equal(staged, await StagingETagsAsync(first.UploadId));
         await system.AssertOriginalUnchangedAsync(first);
+    }
+
+    [Fact]
+    public async Task ACopyOfACopyIsADuplicateOfTheFirstUpload()
+    {
+        var content = SpreadsheetWriter.CsvBytes(WithHeader(Rows(4, "5311", Pks, Start, End, seed: 307)));
+        var first = await system.IngestAsync("5311", "peserta-januari.csv", content);
+        await system.DrainChunkMessagesAsync(first.UploadId);
+
+        var copy = await system.IngestAsync("5311", "peserta-januari (1).csv", content);
+        var copyOfCopy = await system.IngestAsync("5311", "peserta-januari (1) (1).csv", content);
+
+        Assert.Equal(3, copyOfCopy.Records.Count);
+        Assert.Equal(first.UploadId, copy.Record.GetString("DuplicateOf"));
+        Assert.Equal(first.UploadId, copyOfCopy.Record.GetString("DuplicateOf"));
+        Assert.NotEqual(copy.Record.RowKey, copyOfCopy.Record.RowKey);
+        Assert.Equal("validating", Assert.Single(copyOfCopy.Records, r => r.RowKey == first.UploadId).GetString("Status"));
+        Assert.Empty(await system.DrainChunkMessagesAsync([first.UploadId, copy.Record.RowKey, copyOfCopy.Record.RowKey]));
     }
 
     [Fact]

@@ -75,6 +75,22 @@ public sealed class SampleUploadsTests : IDisposable
             outcome.Describe(TimeSpan.FromSeconds(120)));
     }
 
+    [Fact]
+    public void ADuplicateIsFinalAndNamesTheUploadHoldingItsContentWithThatUploadsStatus()
+    {
+        var outcome = new SampleOutcome(new SampleSheet("5204", "peserta-sumbawa-2026 (1).xlsx", "unused"), Uploaded: false, "duplicate")
+        {
+            UploadId = "5204-0123456789abcdef0123-456789abcdef",
+            DuplicateOfFile = "5204/peserta-sumbawa-2026.xlsx",
+            DuplicateOfStatus = "completed_with_errors",
+        };
+
+        Assert.True(outcome.IsFinal);
+        Assert.Equal(["5204/peserta-sumbawa-2026 (1).xlsx -> duplicate of 5204/peserta-sumbawa-2026.xlsx (completed_with_errors): " +
+            "the same content, not checked again (uploaded before)"],
+            outcome.Describe(TimeSpan.FromSeconds(120)));
+    }
+
     private void Write(params string[] names)
     {
         foreach (var name in names)

@@ -15,6 +15,7 @@ public sealed class StartupJobTests : IAsyncLifetime
 {
     private DevServices.DevServices? _azurite;
     private const string MasterKey = "startup-job-master-key";
+    private const string DevKey = "startup-job-dev-key";
 
     private LocalSystem? _system;
 
@@ -31,7 +32,7 @@ public sealed class StartupJobTests : IAsyncLifetime
                 ["AzureWebJobsStorage"] = ConnectionString,
                 ["AzureFunctionsWebHost__hostid"] = "startup-job-tests",
                 [FunctionKeys.MasterKeySetting] = MasterKey,
-                [StartupJob.DevKeySetting] = "startup-job-dev-key",
+                [StartupJob.DevKeySetting] = DevKey,
             },
             ReadEnvironment = false,
             HttpPort = 0,
@@ -149,6 +150,35 @@ public sealed class StartupJobTests : IAsyncLifetime
         // Give the blob trigger a few scans: nothing changed, so nothing may be ingested again.
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(records, table.Query<TableEntity>().Count());
+    }
+
+    [Fact]
+    public async Task ASampleWhoseContentAnotherBroughtFirstIsPrintedAsItsDuplicateWithTheOriginalsStatus()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jamsostek-duplicate-samples-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "5316"));
+            var sheet = Path.Combine(RepositoryPaths.Samples, "5316", "perjanjian-nagekeo-2026.xls");
+            File.Copy(sheet, Path.Combine(folder, "5316", "perjanjian-nagekeo-2026.xls"));
+            // Not named perjanjian-*: it goes with the second group, once the agreements are validated.
+            File.Copy(sheet, Path.Combine(folder, "5316", "salinan-perjanjian-nagekeo-2026.xls"));
+            using var http = new HttpClient { BaseAddress = _system!.Host.BaseAddress };
+            var samples = new SampleUploads(new BlobServiceClient(ConnectionString), http, DevKey, NullLogger.Instance);
+            using var output = new StringWriter();
+
+            var outcomes = await samples.RunAsync(folder, output);
+
+            Assert.Equal(["completed", "duplicate"], outcomes.Select(o => o.Status));
+            Assert.True(outcomes[1].IsFinal);
+            Assert.Equal($"{outcomes[0].UploadId}-", outcomes[1].UploadId![..(outcomes[0].UploadId!.Length + 1)]);
+            Assert.Contains("  5316/salinan-perjanjian-nagekeo-2026.xls -> duplicate of 5316/perjanjian-nagekeo-2026.xls (completed): " +
+                "the same content, not checked again", Lines(output));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class IdempotencyTests(PipelineFixture system)
     }
 
     [Fact]
-    public async Task SameFileUploadedTwiceUnderAnotherNameStoresNothingTwice()
+    public async Task SameFileUploadedAgainUnderAnotherNameIsADuplicateAndStoresNothingTwice()
     {
         var scenario = new Scenario("5311", "PKS/004/SUMBA-TIMUR/2033", 2033);
         await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2033.xlsx", scenario.AgreementsXlsx());
@@ -158,12 +158,37 @@ public sealed class IdempotencyTests(PipelineFixture system)
         var first = await system.UploadAndWaitAsync(scenario.Region, "peserta-2033.xlsx", content);
 
         await system.UploadAsync(scenario.Region, "peserta-2033-salinan.xlsx", content);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await system.WaitForIngestionAsync($"{scenario.Region}/peserta-2033-salinan.xlsx");
 
         var again = await system.WaitForOutcomeAsync(scenario.Region, first.RowKey);
         Assert.Equal(first.GetDateTimeOffset("CompletedAt"), again.GetDateTimeOffset("CompletedAt"));
+        Assert.Equal("5311/peserta-2033.xlsx", again.GetString("BlobName"));
         Assert.Single(await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {first.RowKey}")));
         Assert.Equal(12, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
+        var duplicateId = PipelineFixture.DuplicateIdOf(scenario.Region, content, "5311/peserta-2033-salinan.xlsx");
+        var records = await system.RecordsWithContentAsync(scenario.Region, content);
+        Assert.Equal([first.RowKey, duplicateId], records.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        var duplicate = records.Single(r => r.RowKey == duplicateId);
+        Assert.Equal("duplicate", duplicate.GetString("Status"));
+        Assert.Equal("5311/peserta-2033-salinan.xlsx", duplicate.GetString("BlobName"));
+        Assert.Equal(first.RowKey, duplicate.GetString("DuplicateOf"));
+        Assert.Empty(await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {duplicateId}")));
+
+        // The office sees it under its own name, pointing at the upload that holds its content, with that one's status.
+        using var client = system.CreateClient(PipelineFixture.DevKey);
+        var summary = JsonNode.Parse(await client.GetStringAsync($"api/uploads/{duplicateId}"))!;
+        Assert.Equal("duplicate", (string?)summary["status"]);
+        Assert.Equal("5311/peserta-2033-salinan.xlsx", (string?)summary["file"]);
+        Assert.Equal(first.RowKey, (string?)summary["duplicateOf"]!["uploadId"]);
+        Assert.Equal("5311/peserta-2033.xlsx", (string?)summary["duplicateOf"]!["file"]);
+        Assert.Equal("completed", (string?)summary["duplicateOf"]!["status"]);
+
+        // The same name with the same bytes again (a retry, the file put there once more): no second duplicate.
+        await system.UploadAsync(scenario.Region, "peserta-2033-salinan.xlsx", content);
+        await system.WaitForIngestionAsync($"{scenario.Region}/peserta-2033-salinan.xlsx");
+        var after = await system.RecordsWithContentAsync(scenario.Region, content);
+        Assert.Equal(2, after.Count);
+        Assert.Equal(duplicate.ETag, after.Single(r => r.RowKey == duplicateId).ETag);
     }
 
     [Fact]

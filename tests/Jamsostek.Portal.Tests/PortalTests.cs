@@ -61,6 +61,28 @@ public sealed class PortalTests(PortalFixture system)
     }
 
     [Fact]
+    public async Task ClerkUploadingASheetTheRegionHasAlreadyIsToldItIsADuplicateOfTheFirstAndItsStatus()
+    {
+        var page = await system.OpenPortalAsync();
+        await page.GetByLabel("Kunci akses kantor").FillAsync(system.SumbawaKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Masuk sebagai")).ToBeVisibleAsync();
+
+        // The fixture stored this sheet as 5204/perjanjian-sumbawa-2026.xlsx: the same bytes again are stored beside it.
+        await page.Locator("#file").SetInputFilesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, "5204", "perjanjian-sumbawa-2026.xlsx"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unggah", Exact = true }).ClickAsync();
+
+        var status = page.Locator("#upload-status [data-status]");
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-status", "duplicate", new() { Timeout = 30_000 });
+        await Assertions.Expect(status).ToContainTextAsync(
+            "5204/perjanjian-sumbawa-2026 (2).xlsx: duplikat: isi sama dengan 5204/perjanjian-sumbawa-2026.xlsx (selesai: semua baris diterima)");
+        Assert.True(await page.Locator("#findings").IsHiddenAsync());
+        var row = page.Locator("#uploads-table tbody tr", new() { HasText = "perjanjian-sumbawa-2026 (2).xlsx" });
+        await Assertions.Expect(row).ToContainTextAsync("duplikat: isi sama dengan 5204/perjanjian-sumbawa-2026.xlsx");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnotherRegionsKeyIsRefusedTheSumbawaUploads()
     {
         var page = await system.OpenPortalAsync();

@@ -71,6 +71,7 @@ public static class DigestLabels
         "completed_with_errors" => l == Language.En ? "completed with rejected rows" : "selesai, ada baris ditolak",
         "rejected" => l == Language.En ? "rejected" : "ditolak",
         "failed" => l == Language.En ? "failed (our side)" : "gagal (sisi sistem)",
+        "duplicate" => l == Language.En ? "duplicate: same content as an earlier upload" : "duplikat: isi sama dengan unggahan sebelumnya",
         _ => status,
     };
 }

@@ -60,6 +60,13 @@ public static class ApiProblems
             ? $"The upload is {status}; its findings are ready once it is completed. Try again in a moment."
             : $"Unggahan berstatus {status}; temuan tersedia setelah selesai diperiksa. Coba lagi sebentar lagi.");
 
+    /// <summary>404 from the findings of a duplicate: nothing was checked for it; the upload holding its content has them.</summary>
+    public static ProblemHttpResult DuplicateHasNoFindings(Language l, string holderId, string holderFile) => Problem(StatusCodes.Status404NotFound,
+        l == Language.En ? "Duplicate upload: no findings of its own" : "Unggahan duplikat: tidak ada temuan sendiri",
+        l == Language.En
+            ? $"This file has the same content as {holderFile} (upload {holderId}), so it was not checked again. Its findings are those of that upload: /api/uploads/{holderId}/findings."
+            : $"Isi berkas ini sama dengan {holderFile} (unggahan {holderId}), sehingga tidak diperiksa lagi. Temuannya adalah temuan unggahan itu: /api/uploads/{holderId}/findings.");
+
     public static ProblemHttpResult BadParameter(Language l, string parameter, string expected) => Problem(StatusCodes.Status400BadRequest,
         l == Language.En ? "Invalid parameter" : "Parameter tidak valid",
         l == Language.En ? $"Parameter {parameter}: expected {expected}." : $"Parameter {parameter}: seharusnya {expected}.");

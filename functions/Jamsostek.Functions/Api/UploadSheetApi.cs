@@ -15,14 +15,17 @@ namespace Jamsostek.Functions.Api;
 /// is streamed into <c>uploads/{region}/{file}</c>, exactly where any other upload lands, so the blob trigger
 /// takes it from there. Through the app rather than a SAS URL: the key check stays in one place, the office never
 /// holds storage credentials, and it works the same with identity-based storage in Azure (no account key to sign
-/// a SAS with). An existing blob of the same name is never overwritten: the new one is named "file (2).xlsx".
+/// a SAS with). An existing blob of the same name is never overwritten: the new one is named "file (2).xlsx". The
+/// blob's record is claimed before the answer (<see cref="UploadClaims"/>, as the blob trigger will find it), so the
+/// answer names the record the office will follow: the upload of new content, or the duplicate record of content
+/// the region already has, pointing at the upload that holds it.
 /// </summary>
 public static class UploadSheetApi
 {
     private const int MaxFileNameLength = 120;
 
     internal static async Task<Results<Accepted<UploadAccepted>, ProblemHttpResult>> UploadAsync(HttpContext context, BlobServiceClient blobs,
-        ILogger<UploadStore> logger, CancellationToken cancellationToken)
+        UploadClaims claims, ILogger<UploadStore> logger, CancellationToken cancellationToken)
     {
         var access = AccessKeyMiddleware.Of(context);
         var l = ApiProblems.LanguageOf(context);
@@ -70,22 +73,27 @@ public static class UploadSheetApi
         {
             blob = container.GetBlobClient($"{region}/{stem} ({copy}){extension}");
         }
+        BlobContentInfo stored;
         try
         {
             // If-None-Match: * — should another upload take the name meanwhile, it stays as it was.
-            await blob.UploadAsync(body, new BlobUploadOptions
+            stored = (await blob.UploadAsync(body, new BlobUploadOptions
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(extension) },
-            }, cancellationToken);
+            }, cancellationToken)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             return TypedResults.Problem(l == Language.En ? "Another file of this name arrived at the same moment. Upload again." : "Berkas lain dengan nama ini tiba bersamaan. Unggah kembali.",
                 statusCode: StatusCodes.Status409Conflict, title: l == Language.En ? "Name taken" : "Nama sudah dipakai");
         }
-        var uploadId = UploadIds.For(region, Convert.ToHexStringLower(hash.GetHashAndReset()));
-        return TypedResults.Accepted($"/api/uploads/{uploadId}", new UploadAccepted(uploadId, region, blob.Name, body.BytesRead));
+        var claim = await claims.ClaimAsync(region, blob.Name, stored.ETag.ToString(), Convert.ToHexStringLower(hash.GetHashAndReset()), body.BytesRead,
+            cancellationToken);
+        var record = claim.Record;
+        var duplicateOf = claim.Holder is { } holder ? new UploadReference(holder.UploadId, holder.BlobName, holder.Status) : null;
+        return TypedResults.Accepted($"/api/uploads/{record.UploadId}",
+            new UploadAccepted(record.UploadId, region, blob.Name, body.BytesRead, record.Status, duplicateOf));
     }
 
     /// <summary>The name without any folder part, only where it is a plain spreadsheet name; null otherwise.</summary>
@@ -112,8 +120,11 @@ public static class UploadSheetApi
     };
 }
 
-/// <param name="UploadId">Follow it at /api/uploads/{uploadId}; the record appears once the blob trigger has read the file.</param>
-public sealed record UploadAccepted(string UploadId, string Region, string Blob, long Bytes);
+/// <param name="UploadId">Follow it at /api/uploads/{uploadId}: the file's own record, there from this answer on.</param>
+/// <param name="Status">The record's status now: <c>received</c> (the blob trigger reads it next; later ones when it was quicker), or
+/// <c>duplicate</c>: the region already has this content, and nothing is checked again.</param>
+/// <param name="DuplicateOf">A duplicate's: the upload that holds the content, with its status now.</param>
+public sealed record UploadAccepted(string UploadId, string Region, string Blob, long Bytes, string Status, UploadReference? DuplicateOf);
 
 /// <summary>Hashes what is read through it, so the upload id is known when the last byte is stored.</summary>
 internal sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream

@@ -22,15 +22,23 @@ public static class UploadsApi
         }
         var language = ApiProblems.LanguageOf(context);
         var records = await uploads.ListAsync(region, cancellationToken);
+        // A duplicate's holder is in the same region, so in the same list: its status as it is now, without another read.
+        var byId = records.ToDictionary(r => r.UploadId, StringComparer.Ordinal);
         return TypedResults.Ok(new UploadList([.. records.Where(r => access.CanSee(r.Region))
-            .OrderByDescending(r => r.ReceivedAt).Select(r => UploadSummary.From(r, language))]));
+            .OrderByDescending(r => r.ReceivedAt)
+            .Select(r => UploadSummary.From(r, language, r.DuplicateOf is { } holder ? byId.GetValueOrDefault(holder) : null))]));
     }
 
     internal static async Task<Results<Ok<UploadSummary>, ProblemHttpResult>> GetAsync(string uploadId, HttpContext context, UploadStore uploads,
         ILogger<UploadStore> logger, CancellationToken cancellationToken)
     {
         var (record, problem) = await FindAsync(uploadId, context, uploads, logger, cancellationToken);
-        return problem is not null ? problem : TypedResults.Ok(UploadSummary.From(record!, ApiProblems.LanguageOf(context)));
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var holder = record!.DuplicateOf is { } holderId ? await uploads.FindAsync(record.Region, holderId, cancellationToken) : null;
+        return TypedResults.Ok(UploadSummary.From(record, ApiProblems.LanguageOf(context), holder));
     }
 
     internal static async Task<IResult> FindingsAsync(string uploadId, HttpContext context, UploadStore uploads, ReportStore reports,
@@ -57,6 +65,10 @@ public static class UploadsApi
             }
             await TableExport.WriteAsync(context, format, $"temuan-{uploadId}", FindingColumns, Single(finding, language), cancellationToken);
             return TypedResults.Empty;
+        }
+        if (record.Status == UploadStatus.Duplicate)
+        {
+            return ApiProblems.DuplicateHasNoFindings(language, record.DuplicateOf ?? "", record.DuplicateOfBlob ?? "");
         }
         if (record.Status is not (UploadStatus.Completed or UploadStatus.CompletedWithErrors))
         {

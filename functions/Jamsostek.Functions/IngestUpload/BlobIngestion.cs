@@ -10,49 +10,50 @@ namespace Jamsostek.Functions.IngestUpload;
 /// <summary>
 /// Reads an uploaded blob into staged chunks and returns one validation message per chunk: what IngestUpload does
 /// for each blob the host hands it, and what reprocessing does for an upload that failed before it was staged. The
-/// same content (a retry, a restart, the same file uploaded again) maps to the same upload id and queues nothing
-/// twice. The uploaded blob is only read.
+/// same blob with the same content (a retry, a restart) is the same upload and queues nothing twice; the same
+/// content under another blob name is recorded as that blob's duplicate and read no further (<see cref="UploadClaims"/>).
+/// The uploaded blob is only read.
 /// </summary>
 public sealed class BlobIngestion(IngestServices services)
 {
     /// <summary>The host's blob trigger attempts (maxDequeueCount of its blob queue) before the poison message.</summary>
     public const int MaxAttempts = 5;
 
-    /// <summary>Ingests the blob <c>uploads/{region}/{name}</c>; returns the chunk messages to queue (none when rejected or seen before).</summary>
+    /// <summary>Ingests the blob <c>uploads/{region}/{name}</c>; returns the chunk messages to queue (none when rejected, a duplicate or seen before).</summary>
     public async Task<string[]> IngestAsync(BlobClient blob, string region, string name, CancellationToken cancellationToken)
     {
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         await using var content = await UploadContent.ReadAsync(blob, properties.ETag, services.Limits.MaxFileBytes, cancellationToken);
         var regionKnown = RegionCode.TryParse(region, out var code);
         var partition = regionKnown ? code!.Value.Value : UploadIds.InvalidRegionPartition;
-        var uploadId = UploadIds.For(partition, content.Sha256);
         var etag = properties.ETag.ToString();
 
-        var existing = await services.Uploads.FindAsync(partition, uploadId, cancellationToken);
-        if (existing is { Status: UploadStatus.Validating, Chunks: > 0 } && existing.BlobETag == etag)
+        var claim = await services.Claims.ClaimAsync(partition, $"{region}/{name}", etag, content.Sha256, content.Length, cancellationToken);
+        var record = claim.Record;
+        if (claim.Holder is { } holder)
+        {
+            IngestLog.Duplicate(services.Logger, record.UploadId, holder.UploadId, holder.Status, claim.Created);
+            return [];
+        }
+        if (record is { Status: UploadStatus.Validating, Chunks: > 0 } && record.BlobETag == etag)
         {
             // The host runs this blob version again: the invocation that staged it did not finish (its messages may
             // never have been written). Queue them again; ValidateChunk skips chunks already done.
-            IngestLog.Requeued(services.Logger, uploadId, existing.Chunks);
-            return ChunkMessages(uploadId, partition, existing.Chunks);
+            IngestLog.Requeued(services.Logger, record.UploadId, record.Chunks);
+            return ChunkMessages(record.UploadId, partition, record.Chunks);
         }
-        if (existing is not null && existing.Status != UploadStatus.Received)
+        if (record.Status != UploadStatus.Received)
         {
-            IngestLog.SameContentAgain(services.Logger, uploadId, existing.Status);
+            IngestLog.SameContentAgain(services.Logger, record.UploadId, record.Status);
             return [];
         }
-        var record = existing ?? new UploadRecord
+        if (!claim.Created)
         {
-            PartitionKey = partition,
-            RowKey = uploadId,
-            ReceivedAt = DateTimeOffset.UtcNow,
-        };
-        record.BlobName = $"{region}/{name}";
-        record.BlobETag = etag;
-        record.ContentSha256 = content.Sha256;
-        record.ContentLength = content.Length;
-        record.Status = UploadStatus.Received;
-        await services.Uploads.SaveAsync(record, cancellationToken);
+            // Received: claimed by the portal's upload, or read before by an attempt that failed.
+            record.BlobETag = etag;
+            record.ContentLength = content.Length;
+            await services.Uploads.SaveAsync(record, cancellationToken);
+        }
         return await StageAsync(record, content, regionKnown ? code!.Value : null, region, name, cancellationToken);
     }
 

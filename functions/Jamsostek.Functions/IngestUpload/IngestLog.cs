@@ -12,6 +12,10 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Upload {UploadId} has this content already ({Status}); nothing queued")]
     public static partial void SameContentAgain(ILogger logger, string uploadId, string status);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information,
+        Message = "Upload {UploadId} is a duplicate of {OriginalUploadId} ({OriginalStatus}), the same content under another blob name (recorded now: {Recorded}); nothing read or queued")]
+    public static partial void Duplicate(ILogger logger, string uploadId, string originalUploadId, string originalStatus, bool recorded);
+
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Upload {UploadId}: the blob version that staged it runs again; {Chunks} chunk messages queued again")]
     public static partial void Requeued(ILogger logger, string uploadId, int chunks);
 

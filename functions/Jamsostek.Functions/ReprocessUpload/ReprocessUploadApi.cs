@@ -8,6 +8,7 @@ namespace Jamsostek.Functions.ReprocessUpload;
 /// again. Failed while reading (nothing staged): the blob is read again. Every chunk done but not final: finalized
 /// now. The status changes first, under the record's ETag, so a chunk finishing meanwhile makes this a 409 rather
 /// than being overwritten; and if queueing fails after that, the upload goes back to failed, never left validating.
+/// A duplicate (the same content as another upload) holds nothing to reprocess: 409, naming the upload that holds it.
 /// </summary>
 public static class ReprocessUploadApi
 {

@@ -20,6 +20,11 @@ public sealed class UploadReprocessing(UploadStore uploads, ChunkResultStore chu
         {
             return TypedResults.Problem($"No upload has the id {uploadId}.", statusCode: StatusCodes.Status404NotFound, title: "Upload not found");
         }
+        if (record.Status == UploadStatus.Duplicate)
+        {
+            return Conflict($"The upload is a duplicate of {record.DuplicateOf} ({record.DuplicateOfBlob}): the same content under another name, "
+                + $"never read, so there is nothing of its own to reprocess. Reprocess {record.DuplicateOf} if that one failed.");
+        }
         if (record.Status is not (UploadStatus.Failed or UploadStatus.Validating))
         {
             return Conflict($"The upload is {record.Status}; only failed or validating uploads are reprocessed. Upload the file again instead.");

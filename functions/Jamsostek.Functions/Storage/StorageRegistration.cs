@@ -35,6 +35,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton(services => CreateQueueServiceClient(
             services.GetRequiredService<IOptions<StorageOptions>>().Value, services.GetRequiredService<StorageCredential>()));
         builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<UploadClaims>();
         builder.Services.AddSingleton<StagingStore>();
         builder.Services.AddSingleton<ChunkResultStore>();
         builder.Services.AddSingleton<AgreementStore>();

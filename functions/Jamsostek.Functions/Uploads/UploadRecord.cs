@@ -5,7 +5,8 @@ namespace Jamsostek.Functions.Uploads;
 
 /// <summary>
 /// One upload in table <c>uploads</c>: PartitionKey the region code, RowKey the upload id (the region and a hash
-/// of the content, so the same content uploaded again finds the same record).
+/// of the content, so the same content uploaded again finds the same record; a duplicate's adds a hash of its blob
+/// name, see <see cref="UploadIds"/>).
 /// </summary>
 public sealed class UploadRecord(TableEntity entity) : TableRecord(entity)
 {
@@ -76,6 +77,12 @@ public sealed class UploadRecord(TableEntity entity) : TableRecord(entity)
     public int FailedAttempts { get => Int32(); set => Set(value); }
 
     public DateTimeOffset? CompletedAt { get => MomentOrNull(); set => Set(value); }
+
+    /// <summary>A duplicate's: the id of the upload that holds its content (its status is read from that record, never copied).</summary>
+    public string? DuplicateOf { get => TextOrNull(); set => Set(value); }
+
+    /// <summary>A duplicate's: the blob name of the upload that holds its content, e.g. "5204/peserta.xlsx".</summary>
+    public string? DuplicateOfBlob { get => TextOrNull(); set => Set(value); }
 
     public string? RejectionCode { get => TextOrNull(); set => Set(value); }
 

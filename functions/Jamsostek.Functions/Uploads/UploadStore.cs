@@ -29,6 +29,23 @@ public sealed class UploadStore(TableServiceClient tables)
         await table.UpsertEntityAsync(record.Entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Adds the record unless one with its key exists; false when one does (the stored one is left as it is).</summary>
+    public async Task<bool> TryAddAsync(UploadRecord record, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        record.UpdatedAt = DateTimeOffset.UtcNow;
+        try
+        {
+            var response = await table.AddEntityAsync(record.Entity, cancellationToken);
+            record.ETag = response.Headers.ETag ?? record.ETag;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Saves only if nobody changed the record since it was read; false when somebody did.</summary>
     public async Task<bool> TryReplaceAsync(UploadRecord record, CancellationToken cancellationToken = default)
     {

@@ -47,6 +47,12 @@ public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Sta
 
     public string? FailureReason { get; init; }
 
+    /// <summary>A duplicate's: the blob name of the upload that holds its content ("5204/peserta-sumbawa-2026.xlsx").</summary>
+    public string? DuplicateOfFile { get; init; }
+
+    /// <summary>A duplicate's: the status of the upload that holds its content, as the API gave it.</summary>
+    public string? DuplicateOfStatus { get; init; }
+
     /// <summary>Error findings by code, most frequent first, then in sheet order.</summary>
     public IReadOnlyList<(string Code, int Count)> Errors { get; init; } = [];
 
@@ -76,6 +82,7 @@ public sealed record SampleOutcome(SampleSheet Sheet, bool Uploaded, string? Sta
             UploadStatuses.Rejected => $"rejected: {RejectionMessage}",
             UploadStatuses.Failed => $"failed: {FailureReason}",
             UploadStatuses.NotUploaded => $"not uploaded: {RejectionMessage}",
+            UploadStatuses.Duplicate => $"duplicate of {DuplicateOfFile} ({DuplicateOfStatus ?? "no record"}): the same content, not checked again",
             UploadStatuses.Completed or UploadStatuses.CompletedWithErrors => Validated(),
             _ => $"{Status} after {seconds}",
         };
@@ -280,7 +287,9 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
         }
     }
 
-    private static bool Settled(JsonObject? record) => UploadStatuses.IsFinal((string?)record?["status"]);
+    /// <summary>Final; for a duplicate, the upload holding its content final too (the API gives its status as it is now).</summary>
+    private static bool Settled(JsonObject? record) => UploadStatuses.IsFinal((string?)record?["status"])
+        && ((string?)record?["status"] != UploadStatuses.Duplicate || UploadStatuses.IsFinal((string?)record?["duplicateOf"]?["status"]));
 
     /// <summary>GET /api/uploads?region=...: the region's uploads, newest first.</summary>
     private async Task<IReadOnlyList<JsonObject>> UploadsOfAsync(string region, CancellationToken cancellationToken)
@@ -312,6 +321,8 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
             Warnings = (int?)rows?["warnings"] ?? 0,
             RejectionMessage = (string?)record["rejectionMessage"],
             FailureReason = (string?)record["failureReason"],
+            DuplicateOfFile = (string?)record["duplicateOf"]?["file"],
+            DuplicateOfStatus = (string?)record["duplicateOf"]?["status"],
         };
         if (outcome.Status is not (UploadStatuses.Completed or UploadStatuses.CompletedWithErrors))
         {
@@ -381,9 +392,10 @@ internal static class UploadStatuses
     public const string CompletedWithErrors = "completed_with_errors";
     public const string Rejected = "rejected";
     public const string Failed = "failed";
+    public const string Duplicate = "duplicate";
 
     /// <summary>Nothing more happens to the upload by itself (a failed one only when an operator reprocesses it).</summary>
-    public static bool IsFinal(string? status) => status is Completed or CompletedWithErrors or Rejected or Failed;
+    public static bool IsFinal(string? status) => status is Completed or CompletedWithErrors or Rejected or Failed or Duplicate;
 
     /// <summary>Not a record's status: the upload itself failed.</summary>
     public const string NotUploaded = "not uploaded";

@@ -24,8 +24,11 @@ public sealed record Ingested(BlobClient Blob, ETag ETag, string ContentSha256, 
         }
     }
 
-    /// <summary>The one record of this content in the upload's region; fails the test when there is none or more than one.</summary>
-    public TableEntity Record => Assert.Single(Records, r => r.PartitionKey == Partition);
+    /// <summary>
+    /// This blob's one record of this content in the upload's region: the upload holding the content, or the blob's
+    /// duplicate record when another blob brought the content first; fails the test when there is none or more than one.
+    /// </summary>
+    public TableEntity Record => Assert.Single(Records, r => r.PartitionKey == Partition && r.GetString("BlobName") == Blob.Name);
 
     public string UploadId => Record.RowKey;
 

@@ -12,7 +12,7 @@ namespace Jamsostek.Ingestion.Tests.Infrastructure;
 /// <summary>
 /// The app as it runs locally: real Azurite (in memory, free ports), the app's build output started as a child
 /// process by the local host. One per test collection; each test uploads content of its own (the same content in
-/// the same region is the same upload, whatever its name).
+/// the same region under another name is that upload's duplicate).
 /// </summary>
 public sealed class LocalSystemFixture : IAsyncLifetime
 {
@@ -174,7 +174,10 @@ public sealed class LocalSystemFixture : IAsyncLifetime
     /// Takes every message off the validation queue and returns those of one upload. Tests in the collection
     /// run one at a time, so what is on the queue is this test's.
     /// </summary>
-    public async Task<IReadOnlyList<JsonObject>> DrainChunkMessagesAsync(string uploadId)
+    public Task<IReadOnlyList<JsonObject>> DrainChunkMessagesAsync(string uploadId) => DrainChunkMessagesAsync([uploadId]);
+
+    /// <inheritdoc cref="DrainChunkMessagesAsync(string)"/>
+    public async Task<IReadOnlyList<JsonObject>> DrainChunkMessagesAsync(IReadOnlyCollection<string> uploadIds)
     {
         var found = new List<JsonObject>();
         if (!await Validation.ExistsAsync())
@@ -191,7 +194,7 @@ public sealed class LocalSystemFixture : IAsyncLifetime
             foreach (var message in messages)
             {
                 var json = JsonNode.Parse(message.Body.ToString())!.AsObject();
-                if (json["uploadId"]!.GetValue<string>() == uploadId)
+                if (uploadIds.Contains(json["uploadId"]!.GetValue<string>()))
                 {
                     found.Add(json);
                 }

@@ -125,6 +125,37 @@ public sealed class PipelineFixture : IAsyncLifetime
         return await WaitForOutcomeAsync(region, uploadId, timeout);
     }
 
+    /// <summary>
+    /// Waits until IngestUpload has settled on the blob as it is now: its blob receipt is complete, which the host
+    /// marks only after the function returned.
+    /// </summary>
+    public async Task WaitForIngestionAsync(string blobName, TimeSpan? timeout = null)
+    {
+        var etag = (await Uploads.GetBlobClient(blobName).GetPropertiesAsync()).Value.ETag;
+        var receipt = new BlobServiceClient(ConnectionString).GetBlobContainerClient("azure-webjobs-hosts")
+            .GetBlobClient($"blobreceipts/pipeline-tests/Host.Functions.IngestUpload/{etag:H}/uploads/{blobName}");
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                return !(await receipt.GetPropertiesAsync()).Value.Metadata.ContainsKey("Incomplete");
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                return false; // not seen by the blob scan yet
+            }
+        }, timeout ?? TimeSpan.FromSeconds(60), $"IngestUpload settles on {blobName}");
+    }
+
+    /// <summary>Every upload record of a region holding this content (the upload that holds it and its duplicates).</summary>
+    public Task<IReadOnlyList<TableEntity>> RecordsWithContentAsync(string region, byte[] content) =>
+        QueryAsync("uploads", TableClient.CreateQueryFilter(
+            $"PartitionKey eq {region} and ContentSha256 eq {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))}"));
+
+    /// <summary>The id the app gives a blob whose content another blob of the region brought first.</summary>
+    public static string DuplicateIdOf(string region, byte[] content, string blobName) =>
+        $"{UploadIdOf(region, content)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(blobName)))[..12]}";
+
     /// <summary>Waits until the upload is final or failed, and returns its record.</summary>
     public async Task<TableEntity> WaitForOutcomeAsync(string region, string uploadId, TimeSpan? timeout = null)
     {

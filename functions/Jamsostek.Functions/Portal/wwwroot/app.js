@@ -3,7 +3,7 @@
 "use strict";
 
 const KEY = "jamsostek.key";
-const FINAL = ["completed", "completed_with_errors", "rejected", "failed"];
+const FINAL = ["completed", "completed_with_errors", "rejected", "failed", "duplicate"];
 const STATUS_TEXT = {
   received: "diterima, sedang dibaca",
   validating: "sedang diperiksa",
@@ -11,6 +11,7 @@ const STATUS_TEXT = {
   completed_with_errors: "selesai dengan kesalahan: sebagian baris ditolak",
   rejected: "ditolak: berkas tidak dapat dipakai",
   failed: "gagal diproses: hubungi operator",
+  duplicate: "duplikat: isi sama dengan unggahan sebelumnya",
 };
 const $ = (id) => document.getElementById(id);
 const number = new Intl.NumberFormat("id-ID");
@@ -32,6 +33,20 @@ async function problemText(response) {
 }
 
 function text(value) { return value === null || value === undefined ? "" : String(value); }
+
+// A duplicate names the upload holding its content, with that upload's status as it is now.
+function statusText(upload) {
+  const original = upload.duplicateOf;
+  if (upload.status === "duplicate" && original) {
+    return `duplikat: isi sama dengan ${original.file} (${STATUS_TEXT[original.status] || text(original.status)})`;
+  }
+  return STATUS_TEXT[upload.status] || upload.status;
+}
+
+// Final, and for a duplicate its original final too: what the page shows does not change any more.
+function settled(upload) {
+  return FINAL.includes(upload.status) && (upload.status !== "duplicate" || !upload.duplicateOf || FINAL.includes(upload.duplicateOf.status));
+}
 
 function cell(row, value, className) {
   const td = document.createElement("td");
@@ -97,7 +112,9 @@ async function upload(event) {
   if (!response.ok) { status.textContent = `Unggahan gagal: ${await problemText(response)}`; return; }
   const accepted = await response.json();
   currentUpload = accepted.uploadId;
-  status.textContent = `${accepted.blob} terunggah. Status: diterima, sedang dibaca ...`;
+  status.textContent = accepted.status === "duplicate"
+    ? `${accepted.blob} terunggah, tetapi isinya sama dengan ${accepted.duplicateOf.file}: tidak diperiksa lagi.`
+    : `${accepted.blob} terunggah. Status: diterima, sedang dibaca ...`;
   await follow(accepted.uploadId);
 }
 
@@ -108,7 +125,7 @@ async function follow(uploadId) {
     if (response.ok) {
       const upload = await response.json();
       showStatus(upload);
-      if (FINAL.includes(upload.status)) {
+      if (settled(upload)) {
         await refreshRegion();
         if (upload.status === "completed" || upload.status === "completed_with_errors") await showFindings(upload);
         return;
@@ -126,7 +143,7 @@ function showStatus(upload) {
   const rows = upload.rows;
   const line = document.createElement("p");
   line.dataset.status = upload.status;
-  line.className = upload.status === "completed" ? "final-ok" : (FINAL.includes(upload.status) ? "final-bad" : "");
+  line.className = upload.status === "completed" ? "final-ok" : upload.status === "duplicate" ? "final-note" : (FINAL.includes(upload.status) ? "final-bad" : "");
   let detail = "";
   if (upload.status === "completed" || upload.status === "completed_with_errors") {
     detail = ` ${number.format(rows.accepted)} dari ${number.format(rows.read)} baris diterima, ${number.format(rows.rejected)} ditolak.`;
@@ -134,8 +151,10 @@ function showStatus(upload) {
     detail = ` ${text(upload.rejectionMessage)}`;
   } else if (upload.status === "failed") {
     detail = ` ${text(upload.failureReason)}`;
+  } else if (upload.status === "duplicate") {
+    detail = " Berkas ini tidak diperiksa lagi; hasilnya ada pada unggahan aslinya di daftar unggahan.";
   }
-  line.textContent = `${upload.file}: ${STATUS_TEXT[upload.status] || upload.status} (${upload.status}).${detail}`;
+  line.textContent = `${upload.file}: ${statusText(upload)} (${upload.status}).${detail}`;
   status.replaceChildren(line);
 }
 
@@ -169,7 +188,7 @@ async function refreshRegion() {
   ]);
   $("uploads-table").tBodies[0].replaceChildren(...uploads.uploads.slice(0, 20).map((u) => {
     const tr = document.createElement("tr");
-    cell(tr, u.file); cell(tr, STATUS_TEXT[u.status] || u.status); cell(tr, number.format(u.rows.accepted), "num"); cell(tr, number.format(u.rows.rejected), "num");
+    cell(tr, u.file); cell(tr, statusText(u)); cell(tr, number.format(u.rows.accepted), "num"); cell(tr, number.format(u.rows.rejected), "num");
     const td = cell(tr, "");
     if (u.links.findings) {
       const button = document.createElement("button");
