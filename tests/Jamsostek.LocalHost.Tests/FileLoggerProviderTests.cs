@@ -20,10 +20,10 @@ public sealed class FileLoggerProviderTests : IDisposable
     public void StartMakesItsOwnFileAndKeepsOnlyTheNewestFilesOfEarlierStarts()
     {
         Directory.CreateDirectory(_folder);
-        var start = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+        var start = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
         var earlier = Enumerable.Range(0, 14).Select(i =>
         {
-            var path = Path.Combine(_folder, $"start-202612{i + 1:00}-080000.log");
+            var path = Path.Combine(_folder, $"start-202611{i + 1:00}-080000.log");
             File.WriteAllText(path, "earlier start\n");
             File.SetLastWriteTimeUtc(path, start.AddDays(i));
             return path;
