@@ -51,7 +51,7 @@ internal static class StartupJob
         }
         if (logFile is not null)
         {
-            output.WriteLine($"  Log         {RepositoryPaths.Display(logFile)} (the host's and the app's information logs; the last {Logging.FileLoggerProvider.FilesKept} starts' logs are kept)");
+            output.WriteLine($"  Log         {RepositoryPaths.Display(logFile)} (the host's and the app's logs; the newest {Logging.FileLoggerProvider.FilesKept} are kept)");
         }
 
         // The SDK clients map UseDevelopmentStorage=true to the emulator's well-known account and ports themselves.

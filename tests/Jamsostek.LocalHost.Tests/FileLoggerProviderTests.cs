@@ -65,8 +65,7 @@ public sealed class FileLoggerProviderTests : IDisposable
         loggers.CreateLogger("Function.IngestUpload.User").LogError(new InvalidOperationException("what went wrong"), "Upload {UploadId} failed", "5204-abc");
 
         // Read while the provider still has the file open, as a developer tails it.
-        using var reader = new StreamReader(new FileStream(provider.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
-        var lines = reader.ReadToEnd().Split('\n');
+        var lines = ReadWhileOpen(provider.Path).Split('\n');
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} info: Jamsostek\.FunctionsHost\[1\] Host local listening on http://127\.0\.0\.1:7071/$", lines[0]);
         Assert.EndsWith(" warn: Microsoft.AspNetCore.Server.Kestrel[0] a framework warning", lines[1]);
         Assert.EndsWith(" fail: Function.IngestUpload.User[0] Upload 5204-abc failed", lines[2]);
@@ -74,5 +73,45 @@ public sealed class FileLoggerProviderTests : IDisposable
         var text = string.Join('\n', lines);
         Assert.DoesNotContain("a debug line", text);
         Assert.DoesNotContain("code=secret", text);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ConsoleShowsWarningsAndErrorsOnlyUnlessVerboseWhileTheFileHasEverything(bool verbose)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        using var provider = FileLoggerProvider.Create(_folder, DateTimeOffset.Now);
+        var console = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(console);
+        try
+        {
+            // The console logger takes Console.Out when it is made; disposing it writes out what it still holds.
+            using var loggers = StartLogging.Create(provider, verbose);
+            var logger = loggers.CreateLogger("Jamsostek.FunctionsHost");
+            logger.LogInformation("information {Marker}", marker);
+            logger.LogWarning("warning {Marker}", marker);
+            loggers.CreateLogger("Function.IngestUpload.User").LogError("error {Marker}", marker);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        var shown = console.ToString();
+        Assert.Contains($"warn: Jamsostek.FunctionsHost[0] warning {marker}", shown);
+        Assert.Contains($"fail: Function.IngestUpload.User[0] error {marker}", shown);
+        Assert.Equal(verbose, shown.Contains($"information {marker}", StringComparison.Ordinal));
+        var file = ReadWhileOpen(provider.Path);
+        Assert.Contains($"information {marker}", file);
+        Assert.Contains($"warning {marker}", file);
+        Assert.Contains($"error {marker}", file);
+    }
+
+    private static string ReadWhileOpen(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        return reader.ReadToEnd();
     }
 }
