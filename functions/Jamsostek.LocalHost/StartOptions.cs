@@ -24,7 +24,7 @@ internal sealed record StartOptions(string ScriptRoot, int? Port, bool Verbose, 
                     options = options with { Port = port };
                     i++;
                     break;
-                case "--verbose" or "-v":
+                case "--verbose":
                     options = options with { Verbose = true };
                     break;
                 case "--log-folder" when i + 1 < args.Count:
