@@ -26,8 +26,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Worker restart failed: {Reason}")]
     public static partial void WorkerRestartFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "{Line}")]
-    public static partial void WorkerOutput(ILogger logger, string line);
+    /// <summary>A line the worker wrote to its console: a warning when it came from standard error (an unhandled exception's stack trace goes there).</summary>
+    [LoggerMessage(EventId = 14, Message = "{Line}")]
+    public static partial void WorkerOutput(ILogger logger, LogLevel level, string line);
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Worker process exited with code 0; not started again")]
     public static partial void WorkerExitedNormally(ILogger logger);

@@ -18,6 +18,23 @@ public static class RepositoryPaths
 
     public static string Samples => Path.Combine(Root, "samples");
 
+    /// <summary>
+    /// A path as the start command prints it: relative to the repository root when it lies below it (<c>samples</c>,
+    /// <c>.localhost/logs/...</c>: README's commands run there; `dotnet run` itself runs the command in its project
+    /// folder), otherwise as given.
+    /// </summary>
+    public static string Display(string path)
+    {
+        if (!Path.IsPathFullyQualified(path))
+        {
+            return path;
+        }
+        var relative = Path.GetRelativePath(Root, path);
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathFullyQualified(relative)
+            ? path
+            : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
     private static string Metadata(string key) =>
         typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
         ?? throw new InvalidOperationException($"Assembly metadata {key} is missing; build through the project file.");

@@ -19,7 +19,8 @@ internal static class StartupJob
     /// <summary>The app's development access key (every region, personal data), set in local.settings.json only.</summary>
     public const string DevKeySetting = "JamsostekDevKey";
 
-    public static async Task<IReadOnlyList<SampleOutcome>> RunAsync(LocalSystem system, TextWriter output, ILoggerFactory loggers,
+    /// <param name="logFile">The file the host's and the app's logs go to (printed in the summary); null when there is none.</param>
+    public static async Task<IReadOnlyList<SampleOutcome>> RunAsync(LocalSystem system, TextWriter output, ILoggerFactory loggers, string? logFile,
         CancellationToken cancellationToken)
     {
         var host = system.Host;
@@ -32,12 +33,12 @@ internal static class StartupJob
         output.WriteLine($"  Health      GET {new Uri(host.BaseAddress, "api/health")} -> {(int)health.StatusCode} {body}");
         output.WriteLine($"  API base    {new Uri(host.BaseAddress, "api/")} (OpenAPI: api/openapi.json)");
         output.WriteLine($"  Portal      {host.BaseAddress}");
-        output.WriteLine($"  Admin       POST {new Uri(host.BaseAddress, "admin/functions/{name}")} (x-functions-key: LocalHostMasterKey from {system.SettingsPath})");
+        output.WriteLine($"  Admin       POST {new Uri(host.BaseAddress, "admin/functions/{name}")} (x-functions-key: LocalHostMasterKey from {RepositoryPaths.Display(system.SettingsPath)})");
         output.WriteLine($"  Functions   {string.Join(", ", host.App.Functions.Select(f => f.Name))}");
         if (system.GeneratedKeys.Count > 0)
         {
             // Printed this once; afterwards they are read from the settings file, which only this user may read.
-            output.WriteLine($"  Keys        made for this machine and kept in {system.SettingsPath} (shown only now):");
+            output.WriteLine($"  Keys        made for this machine and kept in {RepositoryPaths.Display(system.SettingsPath)} (shown only now):");
             foreach (var (name, key) in system.GeneratedKeys)
             {
                 output.WriteLine($"              {name} = {key}");
@@ -47,6 +48,10 @@ internal static class StartupJob
         {
             output.WriteLine($"  Storage     Azurite, blob http://127.0.0.1:10000 (data in .azurite/)");
             output.WriteLine($"  Mail        MailDev UI {dev.MailDevWebAddress} (SMTP 127.0.0.1:{dev.SmtpPort})");
+        }
+        if (logFile is not null)
+        {
+            output.WriteLine($"  Log         {RepositoryPaths.Display(logFile)} (the host's and the app's logs; the newest {Logging.FileLoggerProvider.FilesKept} are kept)");
         }
 
         // The SDK clients map UseDevelopmentStorage=true to the emulator's well-known account and ports themselves.

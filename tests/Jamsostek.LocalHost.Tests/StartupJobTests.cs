@@ -85,7 +85,7 @@ public sealed class StartupJobTests : IAsyncLifetime
         Assert.Equal(Validated.Keys.Order(StringComparer.Ordinal), sampleFiles);
 
         using var firstOutput = new StringWriter();
-        var first = await StartupJob.RunAsync(_system!, firstOutput, NullLoggerFactory.Instance, CancellationToken.None);
+        var first = await StartupJob.RunAsync(_system!, firstOutput, NullLoggerFactory.Instance, logFile: null, CancellationToken.None);
 
         Assert.Equal(sampleFiles, first.Select(o => o.Sheet.BlobName).Order(StringComparer.Ordinal));
         Assert.All(first, outcome =>
@@ -137,7 +137,7 @@ public sealed class StartupJobTests : IAsyncLifetime
         var records = table.Query<TableEntity>().Count();
 
         using var secondOutput = new StringWriter();
-        var second = await StartupJob.RunAsync(_system!, secondOutput, NullLoggerFactory.Instance, CancellationToken.None);
+        var second = await StartupJob.RunAsync(_system!, secondOutput, NullLoggerFactory.Instance, logFile: null, CancellationToken.None);
 
         Assert.Equal(sampleFiles.Count, second.Count);
         Assert.All(second, outcome => Assert.False(outcome.Uploaded, $"{outcome.Sheet.BlobName} was uploaded again"));

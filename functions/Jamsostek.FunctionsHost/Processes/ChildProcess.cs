@@ -41,8 +41,12 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts <paramref name="fileName"/>; each line it writes goes to <paramref name="onOutput"/> with the child's name and
+    /// whether it came from standard error.
+    /// </summary>
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string> environment, Action<string, string> onOutput)
+        IReadOnlyDictionary<string, string> environment, Action<ChildOutput> onOutput)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -62,8 +66,8 @@ public sealed class ChildProcess : IAsyncDisposable
         }
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var child = new ChildProcess(process, name);
-        process.OutputDataReceived += (_, e) => child.OnLine(e.Data, onOutput);
-        process.ErrorDataReceived += (_, e) => child.OnLine(e.Data, onOutput);
+        process.OutputDataReceived += (_, e) => child.OnLine(e.Data, isError: false, onOutput);
+        process.ErrorDataReceived += (_, e) => child.OnLine(e.Data, isError: true, onOutput);
         process.Exited += (_, _) => child.Exited?.Invoke(child);
         if (!process.Start())
         {
@@ -114,7 +118,7 @@ public sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void OnLine(string? line, Action<string, string> onOutput)
+    private void OnLine(string? line, bool isError, Action<ChildOutput> onOutput)
     {
         if (line is null)
         {
@@ -128,6 +132,9 @@ public sealed class ChildProcess : IAsyncDisposable
                 _recentOutput.Dequeue();
             }
         }
-        onOutput(_name, line);
+        onOutput(new ChildOutput(_name, line, isError));
     }
 }
+
+/// <summary>A line a child process wrote: to standard error when <paramref name="IsError"/>, else to standard output.</summary>
+public readonly record struct ChildOutput(string Source, string Line, bool IsError);

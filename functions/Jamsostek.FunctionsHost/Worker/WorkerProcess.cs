@@ -192,7 +192,8 @@ public sealed class WorkerProcess : IAsyncDisposable
         ChildProcess child;
         try
         {
-            child = ChildProcess.Start("worker", _description.ExecutablePath, arguments, _scriptRoot, _environment, (_, line) => HostLog.WorkerOutput(_logger, line));
+            child = ChildProcess.Start("worker", _description.ExecutablePath, arguments, _scriptRoot, _environment, output => HostLog.WorkerOutput(_logger,
+                output.IsError ? LogLevel.Warning : LogLevel.Information, output.Line));
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {

@@ -176,7 +176,7 @@ public sealed class DevServices : IAsyncDisposable
     private ChildProcess StartNode(string name, IEnumerable<string> arguments, ILogger logger)
     {
         var child = ChildProcess.Start(name, NodePackages.Node, arguments, _options.RepositoryRoot,
-            new Dictionary<string, string>(), (source, line) => DevServicesLog.Output(logger, source, line));
+            new Dictionary<string, string>(), output => DevServicesLog.Output(logger, output.Source, output.Line));
         _started.Add(child);
         return child;
     }

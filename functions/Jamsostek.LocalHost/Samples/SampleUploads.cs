@@ -188,7 +188,7 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
             output.WriteLine("Samples     not uploaded: no JamsostekDevKey setting to follow them through the API with (local.settings.example.json has one)");
             return [];
         }
-        output.WriteLine($"Samples     {folder} -> container {Container} (first start only; blobs already there are kept)");
+        output.WriteLine($"Samples     {RepositoryPaths.Display(folder)} -> container {Container} (first start only; blobs already there are kept)");
         output.WriteLine($"            status at GET {new Uri(api.BaseAddress!, "api/uploads?region=...")}; findings and rejected rows in container {ReportsContainer} ({blobs.Uri.ToString().TrimEnd('/')}/{ReportsContainer})");
         var outcomes = new List<SampleOutcome>();
         try
