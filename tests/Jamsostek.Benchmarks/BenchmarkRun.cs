@@ -56,7 +56,9 @@ public static class BenchmarkRun
             }
             log.WriteLine($"  sampling the worker's working set for {options.AfterSeconds} s after the last upload ...");
             var samples = await WorkerMemory.SampleAfterAsync(system.WorkerProcessId, TimeSpan.FromSeconds(options.AfterSeconds));
-            var peaks = figures.Sizes.Select(s => s.PeakWorkingSetMb).Concat(figures.Compliance.Select(c => c.PeakWorkingSetMb)).OfType<double>().ToList();
+            // The peak of the run: the highest of the uploads' peaks, or of the samples after them should memory grow then.
+            var peaks = figures.Sizes.Select(s => s.PeakWorkingSetMb).Concat(figures.Compliance.Select(c => c.PeakWorkingSetMb)).OfType<double>()
+                .Concat(samples.Select(sample => sample.Reading.ResidentMb)).ToList();
             figures.PipelineMemory = new MemoryFigures(idle, peaks.Count == 0 ? null : peaks.Max(), samples, options.AfterSeconds);
             log.WriteLine($"  worker idle {idle?.ResidentMb:N0} MB, peak {figures.PipelineMemory.PeakMb:N0} MB, " +
                 $"{figures.PipelineMemory.AtFinal?.ResidentMb:N0} MB as the last upload was final, {figures.PipelineMemory.AfterLast?.ResidentMb:N0} MB {options.AfterSeconds} s after");

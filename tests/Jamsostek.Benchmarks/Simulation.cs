@@ -120,8 +120,9 @@ public static class Simulation
         var keys = files.Select(f => (f.Sheets.Region, UploadId: BenchSystem.UploadIdOf(f.Sheets.Region, f.Enrolment))).ToList();
         var records = await WaitAllFinalAsync(system, keys, clock, TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(regions * rowsPerRegion / 200), staged,
             progress: (done, total) => log.WriteLine($"  {done} of {total} regions final after {clock.Elapsed.TotalSeconds:N0} s"));
-        var peakMb = peak?.PeakBytes() / 1024d / 1024d;
 
+        log.WriteLine($"  all final after {clock.Elapsed.TotalSeconds:N1} s; sampling the worker's working set for {after.TotalSeconds:N0} s ...");
+        var afterSamples = await WorkerMemory.SampleAfterAsync(worker, after);
         var faulty = BenchSheets.FaultyRows(rowsPerRegion);
         var perRegion = new List<RegionFigures>();
         for (var i = 0; i < keys.Count; i++)
@@ -143,8 +144,8 @@ public static class Simulation
         }
         var seconds = (records.Values.Max(r => r.GetDateTimeOffset("CompletedAt")!.Value) - start).TotalSeconds;
 
-        log.WriteLine($"  all final after {seconds:N1} s; sampling the worker's working set for {after.TotalSeconds:N0} s ...");
-        var afterSamples = await WorkerMemory.SampleAfterAsync(worker, after);
+        // The peak from idle to the end of the samples (VmHWM since idle), should memory grow after the uploads.
+        var peakMb = peak?.PeakBytes() / 1024d / 1024d;
         var figures = new Figures(regions, rowsPerRegion, ceiling, agreementsSeconds, seconds, perRegion,
             new MemoryFigures(idle, peakMb, afterSamples, (int)after.TotalSeconds));
         log.WriteLine($"  {figures.RowsPerSecond:N0} rows/s, {figures.ToCeiling:N2} of the ceiling; regions {figures.FastestSeconds:N1} / {figures.MedianSeconds:N1} / {figures.SlowestSeconds:N1} s " +
