@@ -45,6 +45,12 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
 
     public string LoadAverageAtEnd { get; set; } = "";
 
+    /// <summary>The worker's working set over the pipeline's uploads (enrolment sizes, employer lists): idle, peak, after.</summary>
+    public MemoryFigures? PipelineMemory { get; set; }
+
+    /// <summary>Many regions uploading at once, on an Azurite and host of its own.</summary>
+    public Simulation.Figures? Simulation { get; set; }
+
     private SizeFigures? Headline => Sizes.SingleOrDefault(s => s.Rows == HeadlineRows);
 
     /// <summary>Peak at the largest size over peak at 100,000 rows (when both ran).</summary>
@@ -72,6 +78,22 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
                 $"{F(list.PipelineRowsPerSecond)} ({list.PipelineSeconds:N1} s: staged {list.StagedSeconds:N1}, final {list.FinalizingSeconds:N1})", ""));
             rows.Add(($"worker peak working set, {list.Employers:N0} employers (MB)", list.PeakWorkingSetMb is { } mb ? F(mb) : "n/a",
                 list.PeakWorkingSetMb is { } peak ? Target(peak < 400, "< 400") : ""));
+        }
+        if (PipelineMemory is { } memory)
+        {
+            rows.Add(("worker working set, pipeline: idle / peak / after (MB)", MemoryCell(memory), ""));
+        }
+        if (Simulation is { } sim)
+        {
+            rows.Add(($"simulation: ceiling, {sim.Rows:N0} entities in {sim.Regions} partitions (entities/s)", F(sim.CeilingRowsPerSecond), ""));
+            rows.Add(($"simulation: {sim.Regions} regions x {sim.RowsPerRegion:N0} rows at once (rows/s)",
+                $"{F(sim.RowsPerSecond)} ({sim.Seconds:N1} s; all staged after {sim.AllStagedSeconds:N1})", ""));
+            rows.Add(("simulation: rows/s / ceiling", sim.ToCeiling.ToString("N3", CultureInfo.InvariantCulture), ""));
+            rows.Add(("simulation: region time, fastest / median / slowest (s)",
+                $"{sim.FastestSeconds.ToString("N1", CultureInfo.InvariantCulture)} / {sim.MedianSeconds.ToString("N1", CultureInfo.InvariantCulture)} / {sim.SlowestSeconds.ToString("N1", CultureInfo.InvariantCulture)}", ""));
+            rows.Add(("simulation: fairness (slowest / median region)", sim.Fairness.ToString("N2", CultureInfo.InvariantCulture),
+                Target(sim.Fairness <= Benchmarks.Simulation.FairnessTarget, "<= 2")));
+            rows.Add(("worker working set, simulation: idle / peak / after (MB)", MemoryCell(sim.Memory), ""));
         }
         if (PeakGrowth is { } growth)
         {
@@ -170,6 +192,35 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
                 ["exportSeconds"] = Math.Round(Export.ExportSeconds, 3),
                 ["exportBytes"] = Export.ExportBytes,
             },
+            ["memory"] = PipelineMemory is null ? null : MemoryJson(PipelineMemory),
+            ["simulation"] = Simulation is not { } sim ? null : new JsonObject
+            {
+                ["regions"] = sim.Regions,
+                ["rowsPerRegion"] = sim.RowsPerRegion,
+                ["rows"] = sim.Rows,
+                ["ceilingRowsPerSecond"] = Round(sim.CeilingRowsPerSecond),
+                ["rowsPerSecond"] = Round(sim.RowsPerSecond),
+                ["toCeiling"] = Math.Round(sim.ToCeiling, 3),
+                ["seconds"] = Math.Round(sim.Seconds, 2),
+                ["agreementsSeconds"] = Math.Round(sim.AgreementsSeconds, 2),
+                ["allStagedAfterSeconds"] = sim.AllStagedSeconds is { } staged ? Math.Round(staged, 2) : null,
+                ["fastestRegionSeconds"] = Math.Round(sim.FastestSeconds, 2),
+                ["medianRegionSeconds"] = Math.Round(sim.MedianSeconds, 2),
+                ["slowestRegionSeconds"] = Math.Round(sim.SlowestSeconds, 2),
+                ["fairness"] = Math.Round(sim.Fairness, 3),
+                ["memory"] = MemoryJson(sim.Memory),
+                ["perRegion"] = new JsonArray([.. sim.PerRegion.Select(r => (JsonNode)new JsonObject
+                {
+                    ["region"] = r.Region,
+                    ["rows"] = r.Rows,
+                    ["accepted"] = r.Accepted,
+                    ["rejected"] = r.Rejected,
+                    ["seconds"] = Math.Round(r.Seconds, 2),
+                    ["stagedAfterSeconds"] = r.StagedAfterSeconds is { } s ? Math.Round(s, 2) : null,
+                    ["firstChunkSeconds"] = Math.Round(r.FirstChunkSeconds, 2),
+                    ["lastChunkSeconds"] = Math.Round(r.LastChunkSeconds, 2),
+                })]),
+            },
             ["smallUploadLatencyMs"] = new JsonArray([.. SmallUploadLatencyMs.Select(ms => (JsonNode)Round(ms))]),
             ["smallUploadLatencyAfterLargeMs"] = new JsonArray([.. SmallUploadLatencyAfterLargeMs.Select(ms => (JsonNode)Round(ms))]),
             ["workerColdStartRunsMs"] = ColdStart is null ? null : new JsonArray([.. ColdStart.RunsMs.Select(ms => (JsonNode)Round(ms))]),
@@ -178,6 +229,29 @@ public sealed class BenchmarkFigures(Machine machine, DateTimeOffset date, int h
     }
 
     private static double Round(double value) => Math.Round(value, 1);
+
+    /// <summary>"idle / peak / after" in MB, the after figure the last sample (and the first, as the last upload was final).</summary>
+    private static string MemoryCell(MemoryFigures memory) =>
+        $"{Mb(memory.Idle?.ResidentMb)} / {Mb(memory.PeakMb)} / {Mb(memory.AfterLast?.ResidentMb)} ({memory.AfterSeconds} s after; {Mb(memory.AtFinal?.ResidentMb)} at the end)";
+
+    private static string Mb(double? value) => value is { } mb ? F(mb) : "n/a";
+
+    private static JsonObject MemoryJson(MemoryFigures memory) => new()
+    {
+        ["idleMb"] = memory.Idle is { } idle ? Round(idle.ResidentMb) : null,
+        ["idleAnonymousMb"] = memory.Idle is { } idleAnon ? Round(idleAnon.AnonymousMb) : null,
+        ["peakMb"] = memory.PeakMb is { } peak ? Round(peak) : null,
+        ["atFinalMb"] = memory.AtFinal is { } atFinal ? Round(atFinal.ResidentMb) : null,
+        ["afterMb"] = memory.AfterLast is { } after ? Round(after.ResidentMb) : null,
+        ["afterAnonymousMb"] = memory.AfterLast is { } afterAnon ? Round(afterAnon.AnonymousMb) : null,
+        ["afterSeconds"] = memory.AfterSeconds,
+        ["afterSamples"] = new JsonArray([.. memory.After.Select(sample => (JsonNode)new JsonObject
+        {
+            ["seconds"] = sample.Seconds,
+            ["mb"] = Round(sample.Reading.ResidentMb),
+            ["anonymousMb"] = Round(sample.Reading.AnonymousMb),
+        })]),
+    };
 
     /// <summary>A figure this run did not measure (`--pipeline-only`) is null in the JSON, not 0 or NaN.</summary>
     private static double? Measured(double value) => double.IsFinite(value) && value > 0 ? Round(value) : null;

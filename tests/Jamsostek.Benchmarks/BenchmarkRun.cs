@@ -21,11 +21,48 @@ public static class BenchmarkRun
         log.WriteLine($"Machine: {machine.Processors} cores, {machine.MemoryMb} MB, {machine.CpuModel}; load average {machine.LoadAverageAtStart}");
         log.WriteLine($"Publishing the app ({options.PublishMode}) ...");
         var published = await ColdStart.PublishAsync(options.PublishMode);
+        var figures = new BenchmarkFigures(machine, DateTimeOffset.UtcNow, options.Headline);
+        if (options.MainRun)
+        {
+            await RunMainAsync(options, published, figures, log);
+        }
+        if (options.RunsSimulation)
+        {
+            // Its own Azurite and host, started once the pipeline's are gone: empty tables, a worker that has served nothing.
+            figures.Simulation = await Simulation.RunAsync(published, options.Regions, options.RowsPerRegion, TimeSpan.FromSeconds(options.AfterSeconds), log);
+        }
+        figures.LoadAverageAtEnd = Machine.LoadAverage();
+        return figures;
+    }
+
+    /// <summary>The enrolment sizes and employer lists, small uploads and cold starts, on one Azurite and local host.</summary>
+    private static async Task RunMainAsync(BenchmarkOptions options, string published, BenchmarkFigures figures, TextWriter log)
+    {
         log.WriteLine($"Sizes: {string.Join(", ", options.Sizes.Select(s => s.ToString("N0")))}" +
             (options.ComplianceSizes.Count > 0 ? $"; compliance: {string.Join(", ", options.ComplianceSizes.Select(s => s.ToString("N0")))} employers" : "") +
             "; starting Azurite and the local host on the published app ...");
-        var figures = new BenchmarkFigures(machine, DateTimeOffset.UtcNow, options.Headline);
         await using var system = await BenchSystem.StartAsync(published);
+        var idle = await WorkerMemory.IdleAsync(system.WorkerProcessId);
+        log.WriteLine($"  worker idle {idle?.ResidentMb:N0} MB ({idle?.AnonymousMb:N0} MB anonymous)");
+
+        // Once the pipeline's last upload (the largest size, or the last employer list) is final: the working set after it.
+        var uploads = options.Sizes.Count + options.ComplianceSizes.Count;
+        var uploaded = 0;
+        async Task AfterUploadAsync()
+        {
+            if (++uploaded < uploads)
+            {
+                return;
+            }
+            log.WriteLine($"  sampling the worker's working set for {options.AfterSeconds} s after the last upload ...");
+            var samples = await WorkerMemory.SampleAfterAsync(system.WorkerProcessId, TimeSpan.FromSeconds(options.AfterSeconds));
+            // The peak of the run: the highest of the uploads' peaks, or of the samples after them should memory grow then.
+            var peaks = figures.Sizes.Select(s => s.PeakWorkingSetMb).Concat(figures.Compliance.Select(c => c.PeakWorkingSetMb)).OfType<double>()
+                .Concat(samples.Select(sample => sample.Reading.ResidentMb)).ToList();
+            figures.PipelineMemory = new MemoryFigures(idle, peaks.Count == 0 ? null : peaks.Max(), samples, options.AfterSeconds);
+            log.WriteLine($"  worker idle {idle?.ResidentMb:N0} MB, peak {figures.PipelineMemory.PeakMb:N0} MB, " +
+                $"{figures.PipelineMemory.AtFinal?.ResidentMb:N0} MB as the last upload was final, {figures.PipelineMemory.AfterLast?.ResidentMb:N0} MB {options.AfterSeconds} s after");
+        }
 
         if (!options.PipelineOnly)
         {
@@ -38,16 +75,16 @@ public static class BenchmarkRun
         {
             var rows = options.Sizes[i];
             var sheets = new BenchSheets(SizeRegions[i % SizeRegions.Length], $"PKS/{rows}/BENCH/{Year}", Year);
-            await RunSizeAsync(system, sheets, rows, rows == options.Headline && !options.PipelineOnly, figures, log);
+            await RunSizeAsync(system, sheets, rows, rows == options.Headline && !options.PipelineOnly, figures, log, AfterUploadAsync);
         }
         for (var i = 0; i < options.ComplianceSizes.Count; i++)
         {
             await RunComplianceAsync(system, options.ComplianceSizes[i], new DateOnly(2026, 10, 31).AddMonths(-i), figures, log);
+            await AfterUploadAsync();
         }
         if (options.PipelineOnly)
         {
-            figures.LoadAverageAtEnd = Machine.LoadAverage();
-            return figures;
+            return;
         }
 
         var again = Math.Max(1, options.LatencyUploads / 2);
@@ -58,11 +95,11 @@ public static class BenchmarkRun
         log.WriteLine($"Cold start: the published app's worker ({options.PublishMode}) started {options.ColdStarts} times by a local host ...");
         figures.ColdStart = await ColdStart.MeasureAsync(published, system.ConnectionString, options.PublishMode, options.ColdStarts);
         log.WriteLine($"  median {figures.ColdStart.MedianMs:N0} ms");
-        figures.LoadAverageAtEnd = Machine.LoadAverage();
-        return figures;
     }
 
-    private static async Task RunSizeAsync(BenchSystem system, BenchSheets sheets, int rows, bool headline, BenchmarkFigures figures, TextWriter log)
+    /// <summary>One enrolment size: agreement, ceiling, pipeline and peak; <paramref name="afterUpload"/> once its upload is final, before the headline's parsing and export.</summary>
+    private static async Task RunSizeAsync(BenchSystem system, BenchSheets sheets, int rows, bool headline, BenchmarkFigures figures, TextWriter log,
+        Func<Task> afterUpload)
     {
         log.WriteLine($"{rows:N0} rows (region {sheets.Region}): generating the sheet ...");
         var data = sheets.Rows(rows);
@@ -94,6 +131,7 @@ public static class BenchmarkRun
         var run = new BenchmarkFigures.SizeFigures(rows, ceiling, rows / elapsed.TotalSeconds, elapsed.TotalSeconds, staged?.TotalSeconds, finalizing.TotalSeconds, peak is null ? null : peak.Value / 1024d / 1024d);
         figures.Sizes.Add(run);
         log.WriteLine($"  pipeline {run.PipelineRowsPerSecond:N0} rows/s ({elapsed.TotalSeconds:N1} s, staged after {staged?.TotalSeconds:N1} s), ratio {run.PipelineToCeiling:N2}, worker peak {run.PeakWorkingSetMb:N0} MB ({stagedPeak / 1024 / 1024:N0} MB by the end of staging, from {memory?.BaselineBytes / 1024 / 1024:N0} MB)");
+        await afterUpload();
 
         if (!headline)
         {

@@ -17,15 +17,26 @@ public static class Ceiling
     public const int MaxPerTransaction = 100;
     public const int Parallelism = 8;
 
-    public static async Task<double> MeasureAsync(BenchSystem system, BenchSheets sheets, IReadOnlyList<object?[]> rows)
+    public static Task<double> MeasureAsync(BenchSystem system, BenchSheets sheets, IReadOnlyList<object?[]> rows) =>
+        MeasureAsync(system, $"ceiling{rows.Count}", [(sheets, rows)]);
+
+    /// <summary>
+    /// The ceiling for several uploads' rows at once (the simulation's regions: each its own partition), written into
+    /// the fresh table <paramref name="tableName"/>, the partitions' transactions interleaved as they would be by
+    /// uploads running together.
+    /// </summary>
+    public static async Task<double> MeasureAsync(BenchSystem system, string tableName, IReadOnlyList<(BenchSheets Sheets, IReadOnlyList<object?[]> Rows)> uploads)
     {
-        var table = system.Table($"ceiling{rows.Count}");
+        var table = system.Table(tableName);
         await table.CreateIfNotExistsAsync();
-        var entities = rows.Select((row, i) => Entity(sheets, row, i + 2)).ToList();
+        var entities = uploads.SelectMany(upload => upload.Rows.Select((row, i) => Entity(upload.Sheets, row, i + 2))).ToList();
         var clock = Stopwatch.StartNew();
         var batches = entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition.GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(same => same.Last()).Chunk(MaxPerTransaction));
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (batch, token) =>
+            .Select(partition => partition.GroupBy(e => e.RowKey, StringComparer.Ordinal).Select(same => same.Last()).Chunk(MaxPerTransaction).ToList())
+            .ToList();
+        var interleaved = Enumerable.Range(0, batches.Count == 0 ? 0 : batches.Max(b => b.Count))
+            .SelectMany(i => batches.Where(b => i < b.Count).Select(b => b[i]));
+        await Parallel.ForEachAsync(interleaved, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (batch, token) =>
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
         return entities.Count / clock.Elapsed.TotalSeconds;
     }
