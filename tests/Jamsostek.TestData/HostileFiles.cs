@@ -414,8 +414,9 @@ public static class HostileFiles
     }
 
     /// <summary>The same sheet as <see cref="RowsAfterEmptyRunXlsx"/>, as rows for <see cref="SpreadsheetWriter"/> (.xls, .csv):
-    /// absent rows are empty row arrays, empty-string rows hold "" in every column.</summary>
-    public static IEnumerable<object?[]> RowsAfterEmptyRun(EmptyRowKind kind)
+    /// absent rows are empty row arrays, empty-text rows hold <paramref name="emptyText"/> in every column (a legacy .xls
+    /// stores "" as no cell at all, so a test of empty text there uses a space).</summary>
+    public static IEnumerable<object?[]> RowsAfterEmptyRun(EmptyRowKind kind, string emptyText = "")
     {
         var rows = EnrolmentSheet.Rows(2 * RowsAroundEmptyRun, "5204", Agreement, CoverageStart, CoverageEnd, seed: 12).ToList();
         yield return EnrolmentSheet.HeaderRow();
@@ -425,7 +426,7 @@ public static class HostileFiles
         }
         for (var i = 0; i < EmptyRunLength; i++)
         {
-            yield return kind == EmptyRowKind.EmptyStrings ? [.. Enumerable.Repeat<object?>("", EnrolmentSheet.Header.Count)] : [];
+            yield return kind == EmptyRowKind.EmptyStrings ? [.. Enumerable.Repeat<object?>(emptyText, EnrolmentSheet.Header.Count)] : [];
         }
         foreach (var row in rows.Skip(RowsAroundEmptyRun))
         {
