@@ -1,5 +1,3 @@
-using System.Text;
-using ExcelDataReader;
 using Jamsostek.Core.Compliance;
 using Jamsostek.Core.Digest;
 using Jamsostek.Core.Templates;
@@ -212,7 +210,7 @@ public sealed class DigestComplianceTests
     {
         var message = Compose(DigestSamples.SumbaBaratDayaWithCompliance());
 
-        var sheets = ReadAll(await DigestWorkbook.ToBytesAsync(message.Tables));
+        var sheets = Exports.ReadBack.XlsxSheets(await DigestWorkbook.ToBytesAsync(message.Tables));
 
         Assert.Equal(["Ringkasan", "Segmen", "Pekerjaan", "Segera berakhir", "Unggahan", "Anggaran", "Tunggakan terbesar", "Kasus tertahan", "Riwayat tunggakan"],
             sheets.Keys);
@@ -249,27 +247,4 @@ public sealed class DigestComplianceTests
         DigestComposer.Compose(DigestSamples.Kadisnaker(), figures, DigestSamples.LastWeek(), DigestSamples.Week);
 
     private static List<string> Lines(string text) => [.. text.Split('\n').Select(line => line.TrimEnd('\r'))];
-
-    private static Dictionary<string, List<object?[]>> ReadAll(byte[] bytes)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(bytes));
-        var sheets = new Dictionary<string, List<object?[]>>();
-        do
-        {
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                for (var column = 0; column < reader.FieldCount; column++)
-                {
-                    row[column] = reader.GetValue(column);
-                }
-                rows.Add(row);
-            }
-            sheets[reader.Name] = rows;
-        }
-        while (reader.NextResult());
-        return sheets;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using ExcelDataReader;
 using Jamsostek.Core.Digest;
 using Jamsostek.Core.Exports;
 
@@ -12,7 +10,7 @@ public sealed class DigestWorkbookTests
     {
         var message = DigestComposer.Compose(DigestSamples.Kadisnaker(), DigestSamples.SumbaBaratDaya(), DigestSamples.LastWeek(), DigestSamples.Week);
 
-        var sheets = ReadAll(await DigestWorkbook.ToBytesAsync(message.Tables));
+        var sheets = Exports.ReadBack.XlsxSheets(await DigestWorkbook.ToBytesAsync(message.Tables));
 
         Assert.Equal(["Ringkasan", "Segmen", "Pekerjaan", "Segera berakhir", "Unggahan", "Anggaran"], sheets.Keys);
         Assert.Equal(["Segmen", "Terlindungi", "Target", "% target", "Perubahan"], sheets["Segmen"][0]);
@@ -38,7 +36,7 @@ public sealed class DigestWorkbookTests
             Assert.Throws<InvalidOperationException>(writer.NextSheet);
         }
 
-        var sheets = ReadAll(buffer.ToArray());
+        var sheets = Exports.ReadBack.XlsxSheets(buffer.ToArray());
 
         Assert.Equal(["Satu", "Dua", "Tiga"], sheets.Keys);
         Assert.Equal([["a"], [1d]], sheets["Satu"]);
@@ -49,27 +47,4 @@ public sealed class DigestWorkbookTests
     [Fact]
     public void SheetNamesMustDiffer() =>
         Assert.Throws<ArgumentException>(() => new XlsxTableWriter(new MemoryStream(), ["Ringkasan", "RINGKASAN"]));
-
-    private static Dictionary<string, List<object?[]>> ReadAll(byte[] bytes)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(bytes));
-        var sheets = new Dictionary<string, List<object?[]>>();
-        do
-        {
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    row[i] = reader.GetValue(i);
-                }
-                rows.Add(row);
-            }
-            sheets[reader.Name] = rows;
-        }
-        while (reader.NextResult());
-        return sheets;
-    }
 }

@@ -32,6 +32,30 @@ internal static class ReadBack
         return new Sheet(reader.Name, rows, formats);
     }
 
+    /// <summary>Every sheet of a workbook by name, its rows' values as ExcelDataReader gives them.</summary>
+    public static Dictionary<string, List<object?[]>> XlsxSheets(byte[] bytes)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(bytes));
+        var sheets = new Dictionary<string, List<object?[]>>();
+        do
+        {
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    row[i] = reader.GetValue(i);
+                }
+                rows.Add(row);
+            }
+            sheets[reader.Name] = rows;
+        }
+        while (reader.NextResult());
+        return sheets;
+    }
+
     /// <summary>Every field as text, so the test sees exactly what the file holds.</summary>
     public static List<string[]> Csv(byte[] bytes, char delimiter = ',')
     {
