@@ -10,6 +10,7 @@ using Jamsostek.Functions.Reports;
 using Jamsostek.Functions.Staging;
 using Jamsostek.Functions.Uploads;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jamsostek.Functions.Storage;
 
@@ -34,6 +35,7 @@ public static class StorageRegistration
             services.GetRequiredService<IOptions<StorageOptions>>().Value, services.GetRequiredService<StorageCredential>()));
         builder.Services.AddSingleton(services => CreateQueueServiceClient(
             services.GetRequiredService<IOptions<StorageOptions>>().Value, services.GetRequiredService<StorageCredential>()));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<UploadClaims>();
         builder.Services.AddSingleton<StagingStore>();

@@ -10,7 +10,7 @@ namespace Jamsostek.Functions.Uploads;
 /// <see cref="UploadIds.ForDuplicate"/>, naming the holder; nothing is read for it. Records are only ever added
 /// where none exists, so two blobs of one content arriving together end as one holder and one duplicate.
 /// </summary>
-public sealed class UploadClaims(UploadStore uploads)
+public sealed class UploadClaims(UploadStore uploads, TimeProvider time)
 {
     public async Task<UploadClaim> ClaimAsync(string partition, string blobName, string blobETag, string contentSha256, long contentLength,
         CancellationToken cancellationToken = default)
@@ -23,7 +23,7 @@ public sealed class UploadClaims(UploadStore uploads)
             {
                 PartitionKey = partition,
                 RowKey = uploadId,
-                ReceivedAt = DateTimeOffset.UtcNow,
+                ReceivedAt = time.GetUtcNow(),
                 BlobName = blobName,
                 BlobETag = blobETag,
                 ContentSha256 = contentSha256,
@@ -47,7 +47,7 @@ public sealed class UploadClaims(UploadStore uploads)
         {
             return new UploadClaim(known, holder, Created: false);
         }
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var duplicate = new UploadRecord
         {
             PartitionKey = partition,

@@ -5,7 +5,7 @@ using Jamsostek.Functions.Storage;
 namespace Jamsostek.Functions.Uploads;
 
 /// <summary>The uploads table.</summary>
-public sealed class UploadStore(TableServiceClient tables)
+public sealed class UploadStore(TableServiceClient tables, TimeProvider time)
 {
     public const string TableName = "uploads";
 
@@ -25,7 +25,7 @@ public sealed class UploadStore(TableServiceClient tables)
     public async Task SaveAsync(UploadRecord record, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        record.UpdatedAt = DateTimeOffset.UtcNow;
+        record.UpdatedAt = time.GetUtcNow();
         await table.UpsertEntityAsync(record.Entity, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -33,7 +33,7 @@ public sealed class UploadStore(TableServiceClient tables)
     public async Task<bool> TryAddAsync(UploadRecord record, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        record.UpdatedAt = DateTimeOffset.UtcNow;
+        record.UpdatedAt = time.GetUtcNow();
         try
         {
             var response = await table.AddEntityAsync(record.Entity, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class UploadStore(TableServiceClient tables)
     public async Task<bool> TryReplaceAsync(UploadRecord record, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        record.UpdatedAt = DateTimeOffset.UtcNow;
+        record.UpdatedAt = time.GetUtcNow();
         try
         {
             var response = await table.UpdateEntityAsync(record.Entity, record.ETag, TableUpdateMode.Replace, cancellationToken);
