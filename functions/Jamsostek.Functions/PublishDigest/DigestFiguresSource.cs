@@ -85,18 +85,15 @@ public sealed class DigestFiguresSource(AgreementStore agreements, CoverageStore
         {
             return cached;
         }
-        var todayText = IsoDate.Format(today);
-        var weekAgoText = IsoDate.Format(today.AddDays(-7));
-        var dated = (await compliance.SnapshotsAsync(region, cancellationToken))
-            .Where(snapshot => string.CompareOrdinal(snapshot.SnapshotDate, todayText) <= 0)
-            .ToList();
+        var snapshots = await compliance.SnapshotsAsync(region, cancellationToken);
         ComplianceFigures? figures = null;
-        if (dated.Count > 0)
+        if (ComplianceReader.Latest(snapshots, today) is var (current, previous))
         {
-            var latest = await compliance.CompareAsync(dated[^1], dated.Count > 1 ? dated[^2] : null, cancellationToken);
-            var weekEarlier = dated.LastOrDefault(snapshot => string.CompareOrdinal(snapshot.SnapshotDate, weekAgoText) <= 0);
-            figures = ComplianceFigures.From(latest, weekEarlier is null ? null : Totals(weekEarlier),
-                dated.TakeLast(ComplianceFigures.HistoryLength).Select(Totals));
+            var latest = await compliance.CompareAsync(current, previous, cancellationToken);
+            var weekEarlier = ComplianceReader.Latest(snapshots, today.AddDays(-7))?.Current;
+            var history = snapshots.Where(snapshot => string.CompareOrdinal(snapshot.SnapshotDate, current.SnapshotDate) <= 0)
+                .TakeLast(ComplianceFigures.HistoryLength);
+            figures = ComplianceFigures.From(latest, weekEarlier is null ? null : Totals(weekEarlier), history.Select(Totals));
         }
         _compliance[(region, today)] = figures;
         return figures;

@@ -65,31 +65,25 @@ public sealed class UploadFinalizer(ValidationServices services)
     /// </summary>
     private async Task RecordSnapshotAsync(UploadRecord record, CancellationToken cancellationToken)
     {
-        var snapshot = new Compliance.ComplianceSnapshotEntity
+        var employers = new List<Employer>();
+        await foreach (var employer in services.Employers.ListAsync(record.UploadId, cancellationToken))
+        {
+            employers.Add(employer.ToEmployer());
+        }
+        // The same totals the compliance report shows for this snapshot.
+        var totals = Core.Compliance.ComplianceComparison.Compare(employers, Storage.IsoDate.Parse(record.SnapshotDate)!.Value, null, null);
+        await services.Snapshots.RecordAsync(new Compliance.ComplianceSnapshotEntity
         {
             Region = record.Region,
             SnapshotDate = record.SnapshotDate!,
             UploadId = record.UploadId,
             BlobName = record.BlobName,
             ReceivedAt = record.ReceivedAt,
-        };
-        double owed = 0;
-        await foreach (var employer in services.Employers.ListAsync(record.UploadId, cancellationToken))
-        {
-            snapshot.Employers++;
-            var e = employer.ToEmployer();
-            if (e.InArrears)
-            {
-                snapshot.EmployersInArrears++;
-                owed += employer.ArrearsIdr ?? 0;
-            }
-            else
-            {
-                snapshot.CompliantReportedWorkers += e.ReportedWorkers ?? 0;
-            }
-        }
-        snapshot.OwedIdr = owed;
-        await services.Snapshots.RecordAsync(snapshot, cancellationToken);
+            Employers = totals.Employers,
+            EmployersInArrears = totals.InArrears.Count,
+            OwedIdr = (double)totals.OwedIdr,
+            CompliantReportedWorkers = totals.CompliantReportedWorkers,
+        }, cancellationToken);
     }
 
     /// <summary>
