@@ -19,7 +19,7 @@ public sealed class SampleFileTests
             using var written = new MemoryStream();
             sample.Write(written);
             Assert.True(written.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(root, sample.Region, sample.FileName))),
-                $"{sample.RelativePath} differs from what the Samples tool writes: run `dotnet run --project tests/Jamsostek.Samples -- samples`.");
+                $"{sample.RelativePath} differs from what the Samples tool writes: run `dotnet run --project tools/Jamsostek.Samples -- samples`.");
         }
     }
 

@@ -136,7 +136,7 @@ public sealed record BenchmarkOptions
     }
 
     public const string Usage = """
-        dotnet run -c Release --project tests/Jamsostek.Benchmarks -- [--rows N[,N...]] [--regions N] [--rows-per-region N] [--json PATH] [--publish r2r|jit]
+        dotnet run -c Release --project tools/Jamsostek.Benchmarks -- [--rows N[,N...]] [--regions N] [--rows-per-region N] [--json PATH] [--publish r2r|jit]
           --rows N      upload sizes (default 10000, 100000 and 300000); repeat or separate with commas
           --json PATH   also write the figures as one JSON object
           --publish     how the app is published: r2r (ReadyToRun, as deployed; default) or jit

@@ -1,7 +1,7 @@
 using Jamsostek.Samples;
 
-// dotnet run --project tests/Jamsostek.Samples -- samples [--out <folder>]
-// dotnet run --project tests/Jamsostek.Samples -- --rows <n> --region <code> --format xlsx|xls|csv --out <file> [--seed <n>]
+// dotnet run --project tools/Jamsostek.Samples -- samples [--out <folder>]
+// dotnet run --project tools/Jamsostek.Samples -- --rows <n> --region <code> --format xlsx|xls|csv --out <file> [--seed <n>]
 //     [--kind enrolments|compliance] [--data-date yyyy-mm-dd]
 try
 {
