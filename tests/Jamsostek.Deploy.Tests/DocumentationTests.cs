@@ -275,21 +275,24 @@ public sealed class DocumentationTests
         at += interpolated ? 2 : 1;
         var pattern = new StringBuilder();
         var text = new StringBuilder();
+        var written = new StringBuilder();
+        var holes = 0;
         void Flush()
         {
             pattern.Append(Regex.Escape(text.ToString()));
+            written.Append(text);
             text.Clear();
         }
-        var literalText = new StringBuilder();
         while (source[at] != '"')
         {
             var c = source[at];
+            var doubled = interpolated && (c is '{' or '}') && source[at + 1] == c; // {{ or }}: the brace itself
             if (c == '\\')
             {
                 text.Append(source[at + 1] switch { 'n' => '\n', 't' => '\t', var other => other });
                 at += 2;
             }
-            else if (interpolated && c == '{' && source[at + 1] == '{' || interpolated && c == '}' && source[at + 1] == '}')
+            else if (doubled)
             {
                 text.Append(c);
                 at += 2;
@@ -298,6 +301,7 @@ public sealed class DocumentationTests
             {
                 Flush();
                 pattern.Append(".*?");
+                holes++;
                 at = SkipHole(source, at + 1);
             }
             else
@@ -305,11 +309,10 @@ public sealed class DocumentationTests
                 text.Append(c);
                 at++;
             }
-            literalText.Append(c);
         }
         at++;
         Flush();
-        return literalText.ToString().Trim().Length == 0 ? null : pattern.ToString();
+        return holes == 0 && written.ToString().Trim().Length == 0 ? null : pattern.ToString();
     }
 
     /// <summary>Past the '}' closing an interpolation hole, skipping nested braces and string literals.</summary>
