@@ -23,9 +23,8 @@ public static class HeaderDetector
     public const int MinimumFields = 3;
 
     /// <param name="rows">The first rows of the sheet, in order; rows past <see cref="RowsToScan"/> are ignored.</param>
-    /// <param name="language">The language of the findings' messages.</param>
     /// <param name="sheetName">The sheet the findings name, if any.</param>
-    public static HeaderDetection Detect(IReadOnlyList<SheetRow> rows, Language language = Language.Id, string? sheetName = null)
+    public static HeaderDetection Detect(IReadOnlyList<SheetRow> rows, string? sheetName = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
 
@@ -56,12 +55,15 @@ public static class HeaderDetector
             Finding notFound = new(
                 FindingCode.HeaderNotFound,
                 Severity.Error,
-                TemplateMessages.HeaderNotFound(language, scanned),
+                TemplateMessages.HeaderNotFound(scanned),
                 Sheet: sheetName);
             return new HeaderDetection(null, [notFound]);
         }
-        return Lay(rows[bestRow], bestTemplate, language, sheetName);
+        return Lay(rows[bestRow], bestTemplate, sheetName);
     }
+
+    /// <summary>For callers written when findings held text: the language is not used, findings are put into words when shown.</summary>
+    public static HeaderDetection Detect(IReadOnlyList<SheetRow> rows, Language language, string? sheetName = null) => Detect(rows, sheetName);
 
     // The fields a row's cells name, as bits by index in the template's fields.
     private static ulong Recognise(SheetRow row, SheetTemplate template)
@@ -82,7 +84,7 @@ public static class HeaderDetector
         return recognised;
     }
 
-    private static HeaderDetection Lay(SheetRow header, SheetTemplate template, Language language, string? sheetName)
+    private static HeaderDetection Lay(SheetRow header, SheetTemplate template, string? sheetName)
     {
         var fields = template.Fields;
         var count = Math.Min(header.CellCount, header.Cells.Length);
@@ -122,7 +124,7 @@ public static class HeaderDetector
                 findings.Add(new Finding(
                     FindingCode.HeaderDuplicateColumn,
                     Severity.Error,
-                    TemplateMessages.DuplicateColumn(language, fields[index].Header, firstCell, headerTexts[first]!, secondCell, text),
+                    TemplateMessages.DuplicateColumn(fields[index].Header, firstCell, headerTexts[first]!, secondCell, text),
                     Sheet: sheetName,
                     Row: header.RowNumber,
                     Cell: secondCell,
@@ -141,7 +143,7 @@ public static class HeaderDetector
             findings.Add(new Finding(
                 FindingCode.HeaderMissingColumn,
                 Severity.Error,
-                TemplateMessages.MissingColumn(language, field.Header, header.RowNumber, AcceptedHeaders(template, field)),
+                TemplateMessages.MissingColumn(field.Header, header.RowNumber, AcceptedHeaders(template, field)),
                 Sheet: sheetName,
                 Row: header.RowNumber,
                 Field: field.Name));
