@@ -8,7 +8,7 @@ namespace Jamsostek.Core.Templates;
 /// What header detection's findings say, as data; FindingText.resx and its English twin hold the words, written for
 /// the office clerk who fixes the sheet: what is wrong, where, and what to do.
 /// </summary>
-internal static class TemplateMessages
+public static class TemplateMessages
 {
     public static FindingMessage MissingColumn(string column, int headerRow, IEnumerable<string> accepted) =>
         new(FindingCode.HeaderMissingColumn, Literal("column", column), Literal("headerRow", headerRow), Literal("accepted", string.Join(", ", accepted)));

@@ -21,7 +21,7 @@ public sealed class AgreementValidator(ValidationContext context)
         findings.Require(F.AgreementNo);
         if (row.DuplicateOf is { } firstRow)
         {
-            findings.Error(FindingCode.DuplicateInFile, F.AgreementNo, ValidationMessages.DuplicateInFile("AgreementNo", firstRow), number);
+            findings.Error(FindingCode.DuplicateInFile, F.AgreementNo, ValidationMessages.DuplicateInFile(RepeatedKey.AgreementNo, firstRow), number);
         }
         findings.Require(F.AgreementType);
         var type = row.Value(F.AgreementType) is { } typeText && Enum.TryParse<AgreementType>(typeText, out var parsed) ? parsed : (AgreementType?)null;

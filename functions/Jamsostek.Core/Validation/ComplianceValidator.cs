@@ -22,7 +22,7 @@ public sealed class ComplianceValidator(ValidationContext context, DateOnly snap
         findings.Require(F.Npp);
         if (row.DuplicateOf is { } firstRow)
         {
-            findings.Error(FindingCode.DuplicateInFile, F.Npp, ValidationMessages.DuplicateInFile("Npp", firstRow), npp);
+            findings.Error(FindingCode.DuplicateInFile, F.Npp, ValidationMessages.DuplicateInFile(RepeatedKey.Npp, firstRow), npp);
         }
         var name = row.Value(F.CompanyName);
         findings.Require(F.CompanyName);

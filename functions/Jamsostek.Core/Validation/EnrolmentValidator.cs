@@ -29,7 +29,7 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
         findings.Require(F.Nik);
         if (row.DuplicateOf is { } firstRow)
         {
-            findings.Error(FindingCode.DuplicateInFile, F.Nik, ValidationMessages.DuplicateInFile("Nik", firstRow), nik is null ? null : Nik.Masked(nik));
+            findings.Error(FindingCode.DuplicateInFile, F.Nik, ValidationMessages.DuplicateInFile(RepeatedKey.Nik, firstRow), nik is null ? null : Nik.Masked(nik));
         }
         var name = row.Value(F.FullName);
         findings.Require(F.FullName);

@@ -62,9 +62,9 @@ public static class ValidationMessages
 
     public static FindingMessage PeriodInvalid(DateOnly start, DateOnly end) => new(FindingCode.PeriodInvalid, Date("start", start), Date("end", end));
 
-    /// <param name="key">What repeats: "Nik", "Npp" or "AgreementNo" (the variant names it in the reader's words).</param>
-    public static FindingMessage DuplicateInFile(string key, int firstRow) =>
-        new(FindingMessage.Variant(FindingCode.DuplicateInFile, key), Literal("firstRow", firstRow));
+    /// <param name="key">What repeats; each has its own variant, which names it in the reader's words.</param>
+    public static FindingMessage DuplicateInFile(RepeatedKey key, int firstRow) =>
+        new(FindingMessage.Variant(FindingCode.DuplicateInFile, key.ToString()), Literal("firstRow", firstRow));
 
     public static FindingMessage DuplicateCoverage(CoverageRecord earlier) => new(FindingCode.DuplicateCoverage,
         Date("start", earlier.CoverageStart), Date("end", earlier.CoverageEnd), Literal("agreement", earlier.AgreementNo), Literal("region", earlier.Region));
