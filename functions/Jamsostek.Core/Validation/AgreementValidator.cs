@@ -47,11 +47,20 @@ public sealed class AgreementValidator(ValidationContext context)
             return new RowOutcome<Agreement>(row.RowNumber, null, findings.All);
         }
 
-        var agreement = new Agreement
+        var agreement = AgreementOf(row, number, type.Value, signed, start, end);
+        if (BudgetCheck.For(agreement) is { IsShort: true } budget)
+        {
+            findings.Warning(FindingCode.BudgetShortfall, F.BudgetIdr, ValidationMessages.BudgetShortfall(budget), row[F.BudgetIdr]?.Text);
+        }
+        return new RowOutcome<Agreement>(row.RowNumber, agreement, findings.All);
+    }
+
+    private Agreement AgreementOf(StagedRow row, string number, AgreementType type, DateOnly? signed, DateOnly? start, DateOnly? end) =>
+        new()
         {
             AgreementNo = number,
             Region = context.Region.Value,
-            Type = type.Value,
+            Type = type,
             RegionName = row.Value(F.RegionName),
             BranchOffice = row.Value(F.BranchOffice),
             SignedOn = signed,
@@ -68,10 +77,4 @@ public sealed class AgreementValidator(ValidationContext context)
             ContributionVulnerableIdr = row.Decimal(F.ContributionVulnerableIdr),
             LegalBasis = row.Value(F.LegalBasis),
         };
-        if (BudgetCheck.For(agreement) is { IsShort: true } budget)
-        {
-            findings.Warning(FindingCode.BudgetShortfall, F.BudgetIdr, ValidationMessages.BudgetShortfall(budget), row[F.BudgetIdr]?.Text);
-        }
-        return new RowOutcome<Agreement>(row.RowNumber, agreement, findings.All);
-    }
 }

@@ -50,7 +50,7 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
             return new RowOutcome<Enrolment>(row.RowNumber, null, findings.All);
         }
         var gender = row.Value(F.Gender) ?? (fromNik is { Female: true } ? "P" : "L");
-        return new RowOutcome<Enrolment>(row.RowNumber, Enrolment(row, nik, name, birthPlace, birthDate.Value, gender, agreement, s, e), findings.All);
+        return new RowOutcome<Enrolment>(row.RowNumber, EnrolmentOf(row, nik, name, birthPlace, birthDate.Value, gender, agreement, s, e), findings.All);
     }
 
     /// <summary>What the NIK's digits say about the person (birth date, gender), checked against the row; null when they say nothing readable.</summary>
@@ -181,7 +181,7 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
         return (place, date);
     }
 
-    private Enrolment Enrolment(StagedRow row, string nik, string name, string? birthPlace, DateOnly birthDate, string gender, Agreement agreement,
+    private Enrolment EnrolmentOf(StagedRow row, string nik, string name, string? birthPlace, DateOnly birthDate, string gender, Agreement agreement,
         DateOnly start, DateOnly end)
     {
         var occupation = row.Value(F.Occupation);
