@@ -10,7 +10,8 @@ namespace Jamsostek.Core.Findings;
 /// <summary>
 /// Puts findings into words. The templates live in one resource file per language, FindingText.resx (Bahasa
 /// Indonesia) and FindingText.en.resx (English), with named placeholders ("{column}") for the message's arguments;
-/// "{{" and "}}" stand for braces. Dates, numbers and amounts are formatted for the reader's language.
+/// "{{" and "}}" stand for braces. Dates, numbers and amounts are formatted for the reader's language. The same
+/// files hold the few words the digest names a rejection reason with.
 /// </summary>
 public static class FindingText
 {
@@ -28,6 +29,12 @@ public static class FindingText
             ?? throw new KeyNotFoundException($"No {language} template for finding message {message.Key}.");
         return Fill(template, message, language);
     }
+
+    /// <summary>A rejection reason in a few words (the digest's list of top reasons); the code itself for one without.</summary>
+    public static string Reason(string code, Language language) => Templates(language).GetValueOrDefault(ReasonPrefix + code) ?? code;
+
+    /// <summary>The start of the keys of <see cref="Reason"/>'s words.</summary>
+    public const string ReasonPrefix = "Reason.";
 
     /// <summary>Every template of <paramref name="language"/> by key, without falling back to the other language.</summary>
     public static IReadOnlyDictionary<string, string> Templates(Language language) => (language == Language.En ? English : Indonesian).Value;

@@ -94,11 +94,12 @@ public sealed partial class FindingTextTests
         yield return FileMessages.Message(FindingCode.RegionMismatch, ["sumbawa"]);
     }
 
-    public static TheoryData<string> Codes() =>
-        [.. new[] { typeof(FindingCode), typeof(ValueCodes) }
-            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(field => field.IsLiteral)
-            .Select(field => (string)field.GetRawConstantValue()!)];
+    public static TheoryData<string> Codes() => [.. AllCodes()];
+
+    private static IEnumerable<string> AllCodes() => new[] { typeof(FindingCode), typeof(ValueCodes) }
+        .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!);
 
     [Theory]
     [MemberData(nameof(Codes))]
@@ -121,7 +122,8 @@ public sealed partial class FindingTextTests
     {
         var produced = Produced().SelectMany(WithItems).Select(message => message.Key).ToHashSet(StringComparer.Ordinal);
 
-        var unused = FindingText.Templates(Language.Id).Keys.Where(key => !produced.Contains(key)).ToList();
+        var unused = FindingText.Templates(Language.Id).Keys
+            .Where(key => !produced.Contains(key) && !key.StartsWith(FindingText.ReasonPrefix, StringComparison.Ordinal)).ToList();
 
         Assert.True(unused.Count == 0, $"No producer uses {string.Join(", ", unused)}");
     }
@@ -153,6 +155,22 @@ public sealed partial class FindingTextTests
                 Assert.False(string.IsNullOrWhiteSpace(text));
             }
         }
+    }
+
+    [Fact]
+    public void ReasonsAreFewWordsWithoutPlaceholdersAndNamedForCodes()
+    {
+        var codes = AllCodes().ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, words) in FindingText.Templates(Language.Id).Where(pair => pair.Key.StartsWith(FindingText.ReasonPrefix, StringComparison.Ordinal)))
+        {
+            var code = key[FindingText.ReasonPrefix.Length..];
+            Assert.Contains(code, codes);
+            Assert.Empty(FindingText.Placeholders(words));
+            Assert.Empty(FindingText.Placeholders(FindingText.Templates(Language.En)[key]));
+        }
+        Assert.Equal("kolom wajib kosong", FindingText.Reason(FindingCode.Required, Language.Id));
+        Assert.Equal("required value missing", FindingText.Reason(FindingCode.Required, Language.En));
+        Assert.Equal("SOME_FUTURE_CODE", FindingText.Reason("SOME_FUTURE_CODE", Language.En));
     }
 
     [Fact]
