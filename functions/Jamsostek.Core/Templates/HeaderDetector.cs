@@ -118,24 +118,35 @@ public static class HeaderDetector
             {
                 // The first column keeps the field; the repeat is carried along like any unknown column.
                 unrecognised.Add(new UnrecognisedColumn(c, text));
-                var first = firstColumn[index];
-                var firstCell = CellAddress.Of(first, header.RowNumber);
-                var secondCell = CellAddress.Of(c, header.RowNumber);
-                findings.Add(new Finding(
-                    FindingCode.HeaderDuplicateColumn,
-                    Severity.Error,
-                    TemplateMessages.DuplicateColumn(fields[index].Header, firstCell, headerTexts[first]!, secondCell, text),
-                    Sheet: sheetName,
-                    Row: header.RowNumber,
-                    Cell: secondCell,
-                    Field: fields[index].Name,
-                    Value: text));
+                findings.Add(DuplicateColumn(header.RowNumber, fields[index], firstColumn[index], headerTexts[firstColumn[index]]!, c, text, sheetName));
             }
         }
 
-        for (var i = 0; i < fields.Count; i++)
+        AddMissingColumns(header, template, firstColumn, sheetName, findings);
+        var layout = new SheetLayout(template, header.RowNumber, headerTexts, fieldsByColumn, [.. unrecognised]);
+        return new HeaderDetection(layout, findings);
+    }
+
+    private static Finding DuplicateColumn(int headerRow, TemplateField field, int firstColumn, string firstText, int column, string text, string? sheetName)
+    {
+        var secondCell = CellAddress.Of(column, headerRow);
+        return new Finding(
+            FindingCode.HeaderDuplicateColumn,
+            Severity.Error,
+            TemplateMessages.DuplicateColumn(field.Header, CellAddress.Of(firstColumn, headerRow), firstText, secondCell, text),
+            Sheet: sheetName,
+            Row: headerRow,
+            Cell: secondCell,
+            Field: field.Name,
+            Value: text);
+    }
+
+    /// <summary>HEADER_MISSING_COLUMN for each required field with no column and no column standing in for it.</summary>
+    private static void AddMissingColumns(SheetRow header, SheetTemplate template, int[] firstColumn, string? sheetName, List<Finding> findings)
+    {
+        for (var i = 0; i < template.Fields.Count; i++)
         {
-            var field = fields[i];
+            var field = template.Fields[i];
             if (!field.Required || firstColumn[i] >= 0 || HasStandIn(template, firstColumn, field))
             {
                 continue;
@@ -148,9 +159,6 @@ public static class HeaderDetector
                 Row: header.RowNumber,
                 Field: field.Name));
         }
-
-        var layout = new SheetLayout(template, header.RowNumber, headerTexts, fieldsByColumn, [.. unrecognised]);
-        return new HeaderDetection(layout, findings);
     }
 
     private static bool HasStandIn(SheetTemplate template, int[] firstColumn, TemplateField field)
