@@ -104,17 +104,40 @@ public sealed class ChunkValidation(ValidationServices services)
         return outcome;
     }
 
+    /// <summary>The enrolment rows validated and their NIKs' coverage entries claimed; then the participants and change records.</summary>
+    private async Task<ChunkOutcome> ValidateEnrolmentsAsync(ChunkMessage message, List<StagedRow> rows, ValidationContext context, CancellationToken cancellationToken)
+    {
+        var agreements = (await services.Agreements.ListAsync(message.Region, cancellationToken)).Select(entity => entity.ToAgreement()).ToList();
+        var results = await ValidateAndClaimAsync(new EnrolmentValidator(context, agreements), rows, message.UploadId, cancellationToken);
+
+        var outcome = new ChunkOutcome();
+        var participants = new List<ParticipantEntity>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (result, participant) = results[i];
+            outcome.Add(rows[i], result.Findings, result.IsAccepted);
+            if (participant is not null)
+            {
+                participants.Add(participant);
+                outcome.AgreementNumbers.Add(participant.AgreementNo);
+            }
+        }
+        var updated = participants.Where(participant => participant.ReplacedUploadId is not null).ToList();
+        outcome.Updated = updated.Count;
+        var changes = await ChangesAsync(updated, message.UploadId, cancellationToken);
+        await services.Participants.WriteAsync(changes, participants, cancellationToken);
+        outcome.Coverage = ChunkCoverage.Format(participants);
+        return outcome;
+    }
+
     /// <summary>
     /// Most workers in an upload are new, so each row is first validated as if its NIK had no enrolment and its
     /// coverage entry added (<see cref="NikCoverageStore.TryWriteAsync"/>); only the NIKs whose entry turns out to exist
     /// (or to have changed meanwhile) are read, validated again against what is stored and written again under the
-    /// stored ETag. Then the participants and change records follow.
+    /// stored ETag.
     /// </summary>
-    private async Task<ChunkOutcome> ValidateEnrolmentsAsync(ChunkMessage message, List<StagedRow> rows, ValidationContext context, CancellationToken cancellationToken)
+    private async Task<EnrolmentRow[]> ValidateAndClaimAsync(EnrolmentValidator validator, List<StagedRow> rows, string uploadId, CancellationToken cancellationToken)
     {
-        var agreements = (await services.Agreements.ListAsync(message.Region, cancellationToken)).Select(entity => entity.ToAgreement()).ToList();
-        var validator = new EnrolmentValidator(context, agreements);
-
         var results = new EnrolmentRow[rows.Count];
         var stored = new Dictionary<string, NikCoverageEntity>(StringComparer.Ordinal);
         IEnumerable<int> pending = Enumerable.Range(0, rows.Count);
@@ -124,7 +147,7 @@ public sealed class ChunkValidation(ValidationServices services)
             foreach (var i in pending)
             {
                 var nik = rows[i].Value(FieldNames.Nik);
-                results[i] = EnrolmentRow.Validate(validator, rows[i], nik is null ? null : stored.GetValueOrDefault(nik), message.UploadId);
+                results[i] = EnrolmentRow.Validate(validator, rows[i], nik is null ? null : stored.GetValueOrDefault(nik), uploadId);
                 if (results[i].Participant is { } participant)
                 {
                     claims.Add(NikCoverageEntity.With(participant.Nik, stored.GetValueOrDefault(participant.Nik), NikEnrolment.Of(participant)));
@@ -145,25 +168,7 @@ public sealed class ChunkValidation(ValidationServices services)
             }
             pending = Enumerable.Range(0, rows.Count).Where(i => results[i].Participant is { } p && refused.Contains(p.Nik));
         }
-
-        var outcome = new ChunkOutcome();
-        var participants = new List<ParticipantEntity>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var (result, participant) = results[i];
-            outcome.Add(rows[i], result.Findings, result.IsAccepted);
-            if (participant is not null)
-            {
-                participants.Add(participant);
-                outcome.AgreementNumbers.Add(participant.AgreementNo);
-            }
-        }
-        var updated = participants.Where(participant => participant.ReplacedUploadId is not null).ToList();
-        outcome.Updated = updated.Count;
-        var changes = await ChangesAsync(updated, message.UploadId, cancellationToken);
-        await services.Participants.WriteAsync(changes, participants, cancellationToken);
-        outcome.Coverage = ChunkCoverage.Format(participants);
-        return outcome;
+        return results;
     }
 
     /// <summary>
