@@ -39,29 +39,7 @@ public static class DigestLabels
     };
 
     /// <summary>A rejection reason in a few words; the code itself for one the digest has no words for.</summary>
-    public static string Reason(string code, Language l) => code switch
-    {
-        FindingCode.Required => l == Language.En ? "required value missing" : "kolom wajib kosong",
-        FindingCode.NikFormat => l == Language.En ? "NIK not 16 digits" : "NIK tidak 16 angka",
-        FindingCode.NikPrecisionLost => l == Language.En ? "NIK stored as a number" : "NIK tersimpan sebagai angka",
-        FindingCode.NikBirthDate => l == Language.En ? "NIK without a valid birth date" : "NIK tanpa tanggal lahir sah",
-        FindingCode.NikGenderMismatch => l == Language.En ? "gender differs from NIK" : "jenis kelamin tidak sesuai NIK",
-        FindingCode.DateFormat => l == Language.En ? "invalid date" : "tanggal tidak sah",
-        FindingCode.AmountFormat => l == Language.En ? "invalid number" : "angka tidak sah",
-        FindingCode.OccupationUnknown => l == Language.En ? "unknown occupation" : "pekerjaan tidak dikenali",
-        FindingCode.AgreementUnknown => l == Language.En ? "agreement not registered" : "nomor PKS belum terdaftar",
-        FindingCode.PeriodOutsideAgreement => l == Language.En ? "period outside the agreement" : "periode di luar masa perjanjian",
-        FindingCode.PeriodInvalid => l == Language.En ? "end before start" : "tanggal selesai sebelum mulai",
-        FindingCode.DuplicateInFile => l == Language.En ? "duplicate in the file" : "ganda dalam berkas",
-        FindingCode.DuplicateCoverage => l == Language.En ? "already covered elsewhere" : "sudah terlindungi di perjanjian lain",
-        FindingCode.CellTooLong => l == Language.En ? "cell text too long" : "teks sel terlalu panjang",
-        FindingCode.NppFormat => l == Language.En ? "NPP not 8 digits" : "NPP tidak 8 angka",
-        FindingCode.DateInFuture => l == Language.En ? "date after the data date" : "tanggal setelah tanggal data",
-        FindingCode.FollowupUnknown => l == Language.En ? "unknown follow-up status" : "status tindak lanjut tidak dikenali",
-        ValueCodes.GenderFormat => l == Language.En ? "unknown gender" : "jenis kelamin tidak dikenali",
-        ValueCodes.SegmentUnknown => l == Language.En ? "unknown segment" : "segmen tidak dikenali",
-        _ => code,
-    };
+    public static string Reason(string code, Language l) => FindingText.Reason(code, l);
 
     public static string UploadStatus(string status, Language l) => status switch
     {

@@ -23,9 +23,8 @@ public static class HeaderDetector
     public const int MinimumFields = 3;
 
     /// <param name="rows">The first rows of the sheet, in order; rows past <see cref="RowsToScan"/> are ignored.</param>
-    /// <param name="language">The language of the findings' messages.</param>
     /// <param name="sheetName">The sheet the findings name, if any.</param>
-    public static HeaderDetection Detect(IReadOnlyList<SheetRow> rows, Language language = Language.Id, string? sheetName = null)
+    public static HeaderDetection Detect(IReadOnlyList<SheetRow> rows, string? sheetName = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
 
@@ -56,12 +55,15 @@ public static class HeaderDetector
             Finding notFound = new(
                 FindingCode.HeaderNotFound,
                 Severity.Error,
-                TemplateMessages.HeaderNotFound(language, scanned),
+                TemplateMessages.HeaderNotFound(scanned),
                 Sheet: sheetName);
             return new HeaderDetection(null, [notFound]);
         }
-        return Lay(rows[bestRow], bestTemplate, language, sheetName);
+        return Lay(rows[bestRow], bestTemplate, sheetName);
     }
+
+    /// <summary>For callers written when findings held text: the language is not used, findings are put into words when shown.</summary>
+    public static HeaderDetection Detect(IReadOnlyList<SheetRow> rows, Language language, string? sheetName = null) => Detect(rows, sheetName);
 
     // The fields a row's cells name, as bits by index in the template's fields.
     private static ulong Recognise(SheetRow row, SheetTemplate template)
@@ -82,7 +84,7 @@ public static class HeaderDetector
         return recognised;
     }
 
-    private static HeaderDetection Lay(SheetRow header, SheetTemplate template, Language language, string? sheetName)
+    private static HeaderDetection Lay(SheetRow header, SheetTemplate template, string? sheetName)
     {
         var fields = template.Fields;
         var count = Math.Min(header.CellCount, header.Cells.Length);
@@ -116,24 +118,35 @@ public static class HeaderDetector
             {
                 // The first column keeps the field; the repeat is carried along like any unknown column.
                 unrecognised.Add(new UnrecognisedColumn(c, text));
-                var first = firstColumn[index];
-                var firstCell = CellAddress.Of(first, header.RowNumber);
-                var secondCell = CellAddress.Of(c, header.RowNumber);
-                findings.Add(new Finding(
-                    FindingCode.HeaderDuplicateColumn,
-                    Severity.Error,
-                    TemplateMessages.DuplicateColumn(language, fields[index].Header, firstCell, headerTexts[first]!, secondCell, text),
-                    Sheet: sheetName,
-                    Row: header.RowNumber,
-                    Cell: secondCell,
-                    Field: fields[index].Name,
-                    Value: text));
+                findings.Add(DuplicateColumn(header.RowNumber, fields[index], firstColumn[index], headerTexts[firstColumn[index]]!, c, text, sheetName));
             }
         }
 
-        for (var i = 0; i < fields.Count; i++)
+        AddMissingColumns(header, template, firstColumn, sheetName, findings);
+        var layout = new SheetLayout(template, header.RowNumber, headerTexts, fieldsByColumn, [.. unrecognised]);
+        return new HeaderDetection(layout, findings);
+    }
+
+    private static Finding DuplicateColumn(int headerRow, TemplateField field, int firstColumn, string firstText, int column, string text, string? sheetName)
+    {
+        var secondCell = CellAddress.Of(column, headerRow);
+        return new Finding(
+            FindingCode.HeaderDuplicateColumn,
+            Severity.Error,
+            TemplateMessages.DuplicateColumn(field.Header, CellAddress.Of(firstColumn, headerRow), firstText, secondCell, text),
+            Sheet: sheetName,
+            Row: headerRow,
+            Cell: secondCell,
+            Field: field.Name,
+            Value: text);
+    }
+
+    /// <summary>HEADER_MISSING_COLUMN for each required field with no column and no column standing in for it.</summary>
+    private static void AddMissingColumns(SheetRow header, SheetTemplate template, int[] firstColumn, string? sheetName, List<Finding> findings)
+    {
+        for (var i = 0; i < template.Fields.Count; i++)
         {
-            var field = fields[i];
+            var field = template.Fields[i];
             if (!field.Required || firstColumn[i] >= 0 || HasStandIn(template, firstColumn, field))
             {
                 continue;
@@ -141,14 +154,11 @@ public static class HeaderDetector
             findings.Add(new Finding(
                 FindingCode.HeaderMissingColumn,
                 Severity.Error,
-                TemplateMessages.MissingColumn(language, field.Header, header.RowNumber, AcceptedHeaders(template, field)),
+                TemplateMessages.MissingColumn(field.Header, header.RowNumber, AcceptedHeaders(template, field)),
                 Sheet: sheetName,
                 Row: header.RowNumber,
                 Field: field.Name));
         }
-
-        var layout = new SheetLayout(template, header.RowNumber, headerTexts, fieldsByColumn, [.. unrecognised]);
-        return new HeaderDetection(layout, findings);
     }
 
     private static bool HasStandIn(SheetTemplate template, int[] firstColumn, TemplateField field)

@@ -15,45 +15,52 @@ public sealed class AgreementValidator(ValidationContext context)
     public RowOutcome<Agreement> Validate(StagedRow row)
     {
         var findings = new RowFindings(context, SheetTemplate.Agreements, row);
-        var l = context.Language;
         findings.AddUnreadableCells();
 
         var number = row.Value(F.AgreementNo);
-        Require(row, findings, F.AgreementNo);
+        findings.Require(F.AgreementNo);
         if (row.DuplicateOf is { } firstRow)
         {
-            findings.Error(FindingCode.DuplicateInFile, F.AgreementNo,
-                ValidationMessages.DuplicateInFile(l, l == Language.En ? "agreement number" : "Nomor PKS", firstRow), number);
+            findings.Error(FindingCode.DuplicateInFile, F.AgreementNo, ValidationMessages.DuplicateInFile(RepeatedKey.AgreementNo, firstRow), number);
         }
-        Require(row, findings, F.AgreementType);
+        findings.Require(F.AgreementType);
         var type = row.Value(F.AgreementType) is { } typeText && Enum.TryParse<AgreementType>(typeText, out var parsed) ? parsed : (AgreementType?)null;
 
         var start = row.Date(F.CoverageStart);
         var end = row.Date(F.CoverageEnd);
         if (type == AgreementType.PKS)
         {
-            Require(row, findings, F.CoverageStart);
-            Require(row, findings, F.CoverageEnd);
+            findings.Require(F.CoverageStart);
+            findings.Require(F.CoverageEnd);
         }
         if (start is { } s && end is { } e && e < s)
         {
-            findings.Error(FindingCode.PeriodInvalid, F.CoverageEnd, ValidationMessages.PeriodInvalid(l, s, e), Text.UserFormat.Date(e, l));
+            findings.Error(FindingCode.PeriodInvalid, F.CoverageEnd, ValidationMessages.PeriodInvalid(s, e), FindingValue.Date(e));
         }
         var signed = row.Date(F.SignedOn);
         if (signed is { } signedOn && start is { } begins && signedOn > begins)
         {
-            findings.Warning(FindingCode.AgreementDates, F.SignedOn, ValidationMessages.AgreementDates(l, signedOn, begins), Text.UserFormat.Date(signedOn, l));
+            findings.Warning(FindingCode.AgreementDates, F.SignedOn, ValidationMessages.AgreementDates(signedOn, begins), FindingValue.Date(signedOn));
         }
         if (findings.HasErrors || number is null || type is null)
         {
             return new RowOutcome<Agreement>(row.RowNumber, null, findings.All);
         }
 
-        var agreement = new Agreement
+        var agreement = AgreementOf(row, number, type.Value, signed, start, end);
+        if (BudgetCheck.For(agreement) is { IsShort: true } budget)
+        {
+            findings.Warning(FindingCode.BudgetShortfall, F.BudgetIdr, ValidationMessages.BudgetShortfall(budget), row[F.BudgetIdr]?.Text);
+        }
+        return new RowOutcome<Agreement>(row.RowNumber, agreement, findings.All);
+    }
+
+    private Agreement AgreementOf(StagedRow row, string number, AgreementType type, DateOnly? signed, DateOnly? start, DateOnly? end) =>
+        new()
         {
             AgreementNo = number,
             Region = context.Region.Value,
-            Type = type.Value,
+            Type = type,
             RegionName = row.Value(F.RegionName),
             BranchOffice = row.Value(F.BranchOffice),
             SignedOn = signed,
@@ -70,18 +77,4 @@ public sealed class AgreementValidator(ValidationContext context)
             ContributionVulnerableIdr = row.Decimal(F.ContributionVulnerableIdr),
             LegalBasis = row.Value(F.LegalBasis),
         };
-        if (BudgetCheck.For(agreement) is { IsShort: true } budget)
-        {
-            findings.Warning(FindingCode.BudgetShortfall, F.BudgetIdr, ValidationMessages.BudgetShortfall(l, budget), row[F.BudgetIdr]?.Text);
-        }
-        return new RowOutcome<Agreement>(row.RowNumber, agreement, findings.All);
-    }
-
-    private void Require(StagedRow row, RowFindings findings, string field)
-    {
-        if (row[field] is null)
-        {
-            findings.Error(FindingCode.Required, field, ValidationMessages.Required(context.Language, findings.Column(field)));
-        }
-    }
 }

@@ -1,6 +1,3 @@
-using Jamsostek.Core.Templates;
-using Jamsostek.Core.Text;
-
 namespace Jamsostek.Core.Validation;
 
 /// <summary>
@@ -58,13 +55,5 @@ public sealed record BudgetCheck(decimal Budget, decimal Needed, int Months, IRe
             months--;
         }
         return Math.Max(0, months);
-    }
-
-    /// <summary>"6.311 non_asn x Rp 16.800 + 3.034 pekerja_rentan x Rp 16.800, x 12 bulan".</summary>
-    public string Explain(Language l)
-    {
-        var parts = Lines.Select(line =>
-            $"{UserFormat.Number(line.Count, l)}{(line.Segment.Length > 0 ? " " + line.Segment : "")} x {UserFormat.Rupiah(line.Rate, l)}");
-        return $"{string.Join(" + ", parts)}, x {Months} {(l == Language.En ? "months" : "bulan")}";
     }
 }

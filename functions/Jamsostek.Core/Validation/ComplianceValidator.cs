@@ -16,17 +16,16 @@ public sealed class ComplianceValidator(ValidationContext context, DateOnly snap
     public RowOutcome<Employer> Validate(StagedRow row)
     {
         var findings = new RowFindings(context, SheetTemplate.Compliance, row);
-        var l = context.Language;
         findings.AddUnreadableCells();
 
         var npp = row.Value(F.Npp);
-        Require(row, findings, F.Npp);
+        findings.Require(F.Npp);
         if (row.DuplicateOf is { } firstRow)
         {
-            findings.Error(FindingCode.DuplicateInFile, F.Npp, ValidationMessages.DuplicateInFile(l, "NPP", firstRow), npp);
+            findings.Error(FindingCode.DuplicateInFile, F.Npp, ValidationMessages.DuplicateInFile(RepeatedKey.Npp, firstRow), npp);
         }
         var name = row.Value(F.CompanyName);
-        Require(row, findings, F.CompanyName);
+        findings.Require(F.CompanyName);
 
         var lastPaid = NotAfterSnapshot(row, findings, F.LastPaidOn);
         var followupOn = NotAfterSnapshot(row, findings, F.FollowupOn);
@@ -35,11 +34,11 @@ public sealed class ComplianceValidator(ValidationContext context, DateOnly snap
         if (months is { } owed && lastPaid is { } paid && Math.Abs(owed - WholeMonths.Between(paid, snapshotDate)) > 1)
         {
             findings.Warning(FindingCode.ArrearsInconsistent, F.ArrearsMonths,
-                ValidationMessages.ArrearsInconsistent(l, owed, paid, snapshotDate, WholeMonths.Between(paid, snapshotDate)), row[F.ArrearsMonths]?.Text);
+                ValidationMessages.ArrearsInconsistent(owed, paid, snapshotDate, WholeMonths.Between(paid, snapshotDate)), row[F.ArrearsMonths]?.Text);
         }
         if (months > 0 && (amount ?? 0) == 0 && row[F.ArrearsIdr] is not { IsError: true })
         {
-            findings.Warning(FindingCode.ArrearsZeroAmount, F.ArrearsIdr, ValidationMessages.ArrearsZeroAmount(l, months.Value), row[F.ArrearsIdr]?.Text);
+            findings.Warning(FindingCode.ArrearsZeroAmount, F.ArrearsIdr, ValidationMessages.ArrearsZeroAmount(months.Value), row[F.ArrearsIdr]?.Text);
         }
         if (findings.HasErrors || npp is null || name is null)
         {
@@ -70,16 +69,8 @@ public sealed class ComplianceValidator(ValidationContext context, DateOnly snap
         if (date is { } d && d > snapshotDate)
         {
             findings.Error(FindingCode.DateInFuture, field,
-                ValidationMessages.DateInFuture(context.Language, findings.Column(field), d, snapshotDate), row[field]?.Text);
+                ValidationMessages.DateInFuture(findings.Column(field), d, snapshotDate), row[field]?.Text);
         }
         return date;
-    }
-
-    private void Require(StagedRow row, RowFindings findings, string field)
-    {
-        if (row[field] is null)
-        {
-            findings.Error(FindingCode.Required, field, ValidationMessages.Required(context.Language, findings.Column(field)));
-        }
     }
 }

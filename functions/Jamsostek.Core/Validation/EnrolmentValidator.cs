@@ -23,40 +23,63 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
     public RowOutcome<Enrolment> Validate(StagedRow row, IReadOnlyList<CoverageRecord> earlier)
     {
         var findings = new RowFindings(context, SheetTemplate.Enrolments, row);
-        var l = context.Language;
         findings.AddUnreadableCells();
 
         var nik = row.Value(F.Nik);
-        RequireUnlessUnreadable(row, findings, F.Nik);
+        findings.Require(F.Nik);
         if (row.DuplicateOf is { } firstRow)
         {
-            findings.Error(FindingCode.DuplicateInFile, F.Nik, ValidationMessages.DuplicateInFile(l, "NIK", firstRow), nik is null ? null : Nik.Masked(nik));
+            findings.Error(FindingCode.DuplicateInFile, F.Nik, ValidationMessages.DuplicateInFile(RepeatedKey.Nik, firstRow), nik is null ? null : Nik.Masked(nik));
         }
         var name = row.Value(F.FullName);
-        RequireUnlessUnreadable(row, findings, F.FullName);
-
+        findings.Require(F.FullName);
         var (birthPlace, birthDate) = BirthPlaceAndDate(row, findings);
-
-        // What the NIK's digits say about the person.
-        var nikBirthDate = default(DateOnly);
-        var nikFemale = false;
-        var nikReadable = nik is not null && Nik.TryReadBirthDate(nik, context.Today, out nikBirthDate, out nikFemale);
-        if (nik is not null && !nikReadable)
+        var fromNik = CheckNikAgainstPerson(row, findings, nik, birthDate);
+        var cover = CheckCover(row, findings, nik, earlier);
+        if (cover is { Start: { } start, End: not null } && (birthDate ?? fromNik?.BirthDate) is { } born)
         {
-            findings.Error(FindingCode.NikBirthDate, F.Nik, ValidationMessages.NikBirthDate(l, Nik.Masked(nik)), Nik.Masked(nik));
+            CheckAge(findings, born, start);
         }
-        var gender = row.Value(F.Gender);
-        if (nikReadable && gender is not null && (gender == "P") != nikFemale)
+        if (nik is not null && fromNik is not null && nik[..2] != context.Region.ProvinceCode)
         {
-            findings.Error(FindingCode.NikGenderMismatch, F.Gender, ValidationMessages.NikGenderMismatch(l, gender == "P"), gender);
-        }
-        if (nikReadable && birthDate is { } column && !SameNikDate(column, nikBirthDate))
-        {
-            findings.Warning(FindingCode.NikBirthDateMismatch, F.BirthDate, ValidationMessages.NikBirthDateMismatch(l, column, nikBirthDate),
-                UserFormat(column));
+            findings.Warning(FindingCode.NikRegion, F.Nik, ValidationMessages.NikRegion(nik[..2], context.Region.ProvinceCode), Nik.Masked(nik));
         }
 
-        // The agreement and the period of cover.
+        if (findings.HasErrors || nik is null || name is null || birthDate is null || cover is not { Agreement: { } agreement, Start: { } s, End: { } e })
+        {
+            return new RowOutcome<Enrolment>(row.RowNumber, null, findings.All);
+        }
+        var gender = row.Value(F.Gender) ?? (fromNik is { Female: true } ? "P" : "L");
+        return new RowOutcome<Enrolment>(row.RowNumber, EnrolmentOf(row, nik, name, birthPlace, birthDate.Value, gender, agreement, s, e), findings.All);
+    }
+
+    /// <summary>What the NIK's digits say about the person (birth date, gender), checked against the row; null when they say nothing readable.</summary>
+    private NikFacts? CheckNikAgainstPerson(StagedRow row, RowFindings findings, string? nik, DateOnly? birthDate)
+    {
+        if (nik is null)
+        {
+            return null;
+        }
+        if (!Nik.TryReadBirthDate(nik, context.Today, out var nikBirthDate, out var nikFemale))
+        {
+            findings.Error(FindingCode.NikBirthDate, F.Nik, ValidationMessages.NikBirthDate(Nik.Masked(nik)), Nik.Masked(nik));
+            return null;
+        }
+        if (row.Value(F.Gender) is { } gender && (gender == "P") != nikFemale)
+        {
+            findings.Error(FindingCode.NikGenderMismatch, F.Gender, ValidationMessages.NikGenderMismatch(gender == "P"), gender);
+        }
+        if (birthDate is { } column && !SameNikDate(column, nikBirthDate))
+        {
+            findings.Warning(FindingCode.NikBirthDateMismatch, F.BirthDate, ValidationMessages.NikBirthDateMismatch(column, nikBirthDate),
+                FindingValue.Date(column));
+        }
+        return new NikFacts(nikBirthDate, nikFemale);
+    }
+
+    /// <summary>The agreement and the period of cover: the row's dates, else the agreement's; checked against the agreement and earlier cover.</summary>
+    private Cover CheckCover(StagedRow row, RowFindings findings, string? nik, IReadOnlyList<CoverageRecord> earlier)
+    {
         var rowStart = row.Date(F.CoverageStart);
         var rowEnd = row.Date(F.CoverageEnd);
         var agreement = ResolveAgreement(row, findings, rowStart, rowEnd);
@@ -65,79 +88,53 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
         if (agreement is not null && (start is null || end is null))
         {
             // An MoU without a period: the row must say when cover runs.
-            RequireUnlessUnreadable(row, findings, start is null ? F.CoverageStart : F.CoverageEnd);
+            findings.Require(start is null ? F.CoverageStart : F.CoverageEnd);
         }
         if (start is { } s && end is { } e)
         {
-            if (e < s)
-            {
-                findings.Error(FindingCode.PeriodInvalid, F.CoverageEnd, ValidationMessages.PeriodInvalid(l, s, e), UserFormat(e));
-            }
-            else if (agreement is { HasPeriod: true } && !agreement.Covers(s, e))
-            {
-                var field = s < agreement.CoverageStart ? F.CoverageStart : F.CoverageEnd;
-                findings.Error(FindingCode.PeriodOutsideAgreement, field, ValidationMessages.PeriodOutsideAgreement(l, s, e, agreement),
-                    UserFormat(field == F.CoverageStart ? s : e));
-            }
-            else if (agreement is not null && nik is not null)
-            {
-                var conflict = earlier.FirstOrDefault(c => c.Nik == nik && c.Overlaps(s, e) && !c.IsSameAgreement(context.Region.Value, agreement.AgreementNo));
-                if (conflict is not null)
-                {
-                    findings.Error(FindingCode.DuplicateCoverage, F.Nik, ValidationMessages.DuplicateCoverage(l, conflict), Nik.Masked(nik));
-                }
-            }
-            var bornOn = birthDate ?? (nikReadable ? nikBirthDate : (DateOnly?)null);
-            if (bornOn is { } born && Age(born, s) is var age and (< MinAge or > MaxAge))
-            {
-                findings.Warning(FindingCode.AgeRange, F.BirthDate, ValidationMessages.AgeRange(l, age), UserFormat(born));
-            }
+            CheckPeriod(findings, nik, agreement, s, e, earlier);
         }
-        if (nik is not null && nikReadable && nik[..2] != context.Region.ProvinceCode)
-        {
-            findings.Warning(FindingCode.NikRegion, F.Nik, ValidationMessages.NikRegion(l, nik[..2], context.Region.ProvinceCode), Nik.Masked(nik));
-        }
+        return new Cover(agreement, start, end);
+    }
 
-        if (findings.HasErrors || nik is null || name is null || birthDate is null || agreement is null || start is null || end is null)
+    /// <summary>A period that runs forwards, inside the agreement's, and overlapping no cover of the NIK under another agreement.</summary>
+    private void CheckPeriod(RowFindings findings, string? nik, Agreement? agreement, DateOnly start, DateOnly end, IReadOnlyList<CoverageRecord> earlier)
+    {
+        if (end < start)
         {
-            return new RowOutcome<Enrolment>(row.RowNumber, null, findings.All);
+            findings.Error(FindingCode.PeriodInvalid, F.CoverageEnd, ValidationMessages.PeriodInvalid(start, end), FindingValue.Date(end));
         }
-        var occupation = row.Value(F.Occupation);
-        var enrolment = new Enrolment
+        else if (agreement is { HasPeriod: true } && !agreement.Covers(start, end))
         {
-            Nik = nik,
-            FullName = name,
-            BirthPlace = birthPlace,
-            BirthDate = birthDate.Value,
-            Gender = gender ?? (nikFemale ? "P" : "L"),
-            Address = row.Value(F.Address),
-            Village = row.Value(F.Village),
-            District = row.Value(F.District),
-            Phone = row.Value(F.Phone),
-            Occupation = occupation,
-            Segment = row.Value(F.Segment) ?? (occupation is null ? null : Occupation.DefaultSegment(occupation)),
-            Region = context.Region.Value,
-            AgreementNo = agreement.AgreementNo,
-            CoverageStart = start.Value,
-            CoverageEnd = end.Value,
-            MonthlyIncomeIdr = row.Decimal(F.MonthlyIncomeIdr),
-            Programs = row.Value(F.Programs) is { } programs ? ProgramSet.Parse(programs).Value : agreement.Programs,
-            Kpj = row.Value(F.Kpj),
-        };
-        return new RowOutcome<Enrolment>(row.RowNumber, enrolment, findings.All);
+            var field = start < agreement.CoverageStart ? F.CoverageStart : F.CoverageEnd;
+            findings.Error(FindingCode.PeriodOutsideAgreement, field, ValidationMessages.PeriodOutsideAgreement(start, end, agreement),
+                FindingValue.Date(field == F.CoverageStart ? start : end));
+        }
+        else if (agreement is not null && nik is not null
+            && earlier.FirstOrDefault(c => c.Nik == nik && c.Overlaps(start, end) && !c.IsSameAgreement(context.Region.Value, agreement.AgreementNo)) is { } conflict)
+        {
+            findings.Error(FindingCode.DuplicateCoverage, F.Nik, ValidationMessages.DuplicateCoverage(conflict), Nik.Masked(nik));
+        }
+    }
+
+    private static void CheckAge(RowFindings findings, DateOnly born, DateOnly coverageStart)
+    {
+        if (Age(born, coverageStart) is var age and (< MinAge or > MaxAge))
+        {
+            findings.Warning(FindingCode.AgeRange, F.BirthDate, ValidationMessages.AgeRange(age), FindingValue.Date(born));
+        }
     }
 
     /// <summary>The row's agreement: the one it names, or the region's only PKS in force for the row's period (today when it gives none).</summary>
     private Agreement? ResolveAgreement(StagedRow row, RowFindings findings, DateOnly? rowStart, DateOnly? rowEnd)
     {
-        var l = context.Language;
         if (row.Value(F.AgreementNo) is { } number)
         {
             if (_agreements.TryGetValue(AgreementNumber.Key(number), out var named))
             {
                 return named;
             }
-            findings.Error(FindingCode.AgreementUnknown, F.AgreementNo, ValidationMessages.AgreementUnknown(l, number, context.Region.Value), number);
+            findings.Error(FindingCode.AgreementUnknown, F.AgreementNo, ValidationMessages.AgreementUnknown(number, context.Region.Value), number);
             return null;
         }
         if (row[F.AgreementNo] is { IsError: true })
@@ -151,8 +148,7 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
         {
             return candidates[0];
         }
-        findings.Error(FindingCode.Required, F.AgreementNo,
-            ValidationMessages.AgreementNotChosen(l, context.Region.Value, candidates.Count, start, end));
+        findings.Error(FindingCode.Required, F.AgreementNo, ValidationMessages.AgreementNotChosen(context.Region.Value, candidates.Count, start, end));
         return null;
     }
 
@@ -165,18 +161,14 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
         {
             var text = combined.Text;
             var digit = text.AsSpan().IndexOfAnyInRange('0', '9');
-            var datePart = digit < 0 ? text : text[digit..];
-            var parsed = IndonesianDate.Parse(datePart);
-            if (parsed.IsOk)
+            var parsed = IndonesianDate.Parse(digit < 0 ? text : text[digit..]);
+            if (!parsed.IsOk)
             {
-                date = parsed.Value;
-                place ??= digit > 0 ? text[..digit].Trim().TrimEnd(',', '/', '-').Trim() is { Length: > 0 } p ? p : null : null;
+                findings.Error(FindingCode.DateFormat, F.BirthPlaceDate, ValidationMessages.DateFormat(findings.Column(F.BirthPlaceDate), text), text);
+                return (place, date);
             }
-            else
-            {
-                findings.Error(FindingCode.DateFormat, F.BirthPlaceDate, ValidationMessages.DateFormat(context.Language, findings.Column(F.BirthPlaceDate), text), text);
-            }
-            return (place, date);
+            place ??= digit > 0 ? text[..digit].Trim().TrimEnd(',', '/', '-').Trim() is { Length: > 0 } p ? p : null : null;
+            return (place, parsed.Value);
         }
         if (date is null && row[F.BirthDate] is null && row[F.BirthPlaceDate] is null)
         {
@@ -184,17 +176,36 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
             var field = context.FieldColumns.ContainsKey(F.BirthPlaceDate) && !context.FieldColumns.ContainsKey(F.BirthDate)
                 ? F.BirthPlaceDate
                 : F.BirthDate;
-            findings.Error(FindingCode.Required, field, ValidationMessages.Required(context.Language, findings.Column(field)));
+            findings.Error(FindingCode.Required, field, ValidationMessages.Required(findings.Column(field)));
         }
         return (place, date);
     }
 
-    private void RequireUnlessUnreadable(StagedRow row, RowFindings findings, string field)
+    private Enrolment EnrolmentOf(StagedRow row, string nik, string name, string? birthPlace, DateOnly birthDate, string gender, Agreement agreement,
+        DateOnly start, DateOnly end)
     {
-        if (row[field] is null)
+        var occupation = row.Value(F.Occupation);
+        return new Enrolment
         {
-            findings.Error(FindingCode.Required, field, ValidationMessages.Required(context.Language, findings.Column(field)));
-        }
+            Nik = nik,
+            FullName = name,
+            BirthPlace = birthPlace,
+            BirthDate = birthDate,
+            Gender = gender,
+            Address = row.Value(F.Address),
+            Village = row.Value(F.Village),
+            District = row.Value(F.District),
+            Phone = row.Value(F.Phone),
+            Occupation = occupation,
+            Segment = row.Value(F.Segment) ?? (occupation is null ? null : Occupation.DefaultSegment(occupation)),
+            Region = context.Region.Value,
+            AgreementNo = agreement.AgreementNo,
+            CoverageStart = start,
+            CoverageEnd = end,
+            MonthlyIncomeIdr = row.Decimal(F.MonthlyIncomeIdr),
+            Programs = row.Value(F.Programs) is { } programs ? ProgramSet.Parse(programs).Value : agreement.Programs,
+            Kpj = row.Value(F.Kpj),
+        };
     }
 
     // The NIK keeps a two-digit year: compare what it holds.
@@ -207,5 +218,9 @@ public sealed class EnrolmentValidator(ValidationContext context, IReadOnlyColle
         return on < born.AddYears(age) ? age - 1 : age;
     }
 
-    private string UserFormat(DateOnly date) => Text.UserFormat.Date(date, context.Language);
+    /// <summary>What a readable NIK says about its holder.</summary>
+    private sealed record NikFacts(DateOnly BirthDate, bool Female);
+
+    /// <summary>The row's agreement and period of cover, each null when the row does not settle it.</summary>
+    private sealed record Cover(Agreement? Agreement, DateOnly? Start, DateOnly? End);
 }

@@ -13,11 +13,18 @@ internal sealed class RowFindings(ValidationContext context, SheetTemplate templ
 
     public bool HasErrors { get; private set; }
 
-    public Language Language => context.Language;
+    public void Error(string code, string field, FindingMessage message, string? value = null) => Add(code, Severity.Error, field, message, value);
 
-    public void Error(string code, string field, string message, string? value = null) => Add(code, Severity.Error, field, message, value);
+    public void Warning(string code, string field, FindingMessage message, string? value = null) => Add(code, Severity.Warning, field, message, value);
 
-    public void Warning(string code, string field, string message, string? value = null) => Add(code, Severity.Warning, field, message, value);
+    /// <summary>REQUIRED for a field the row leaves empty.</summary>
+    public void Require(string field)
+    {
+        if (row[field] is null)
+        {
+            Error(FindingCode.Required, field, ValidationMessages.Required(Column(field)));
+        }
+    }
 
     /// <summary>The header the office knows the field by ("Tanggal Lahir").</summary>
     public string Column(string field) => template.TryGetField(field, out var f) ? f.Header : field;
@@ -27,63 +34,54 @@ internal sealed class RowFindings(ValidationContext context, SheetTemplate templ
     {
         foreach (var cell in row.Cells.Values)
         {
-            if (cell.Error is not { } code)
+            if (cell.Error is { } code)
             {
-                continue;
-            }
-            var l = context.Language;
-            var column = Column(cell.Field);
-            var shown = cell.Field == FieldNames.Nik ? Nik.Masked(cell.Text) : cell.Text;
-            switch (code)
-            {
-                case FindingCode.NikFormat:
-                    Error(code, cell.Field, ValidationMessages.NikFormat(l, shown), shown);
-                    break;
-                case FindingCode.CellTooLong:
-                    // No value: the text is what made the row too long to show.
-                    Error(code, cell.Field, ValidationMessages.CellTooLong(l, column, cell.Problem), null);
-                    break;
-                case FindingCode.NikPrecisionLost:
-                    Error(code, cell.Field, ValidationMessages.NikPrecisionLost(l), shown);
-                    break;
-                case FindingCode.DateFormat:
-                    Error(code, cell.Field, ValidationMessages.DateFormat(l, column, shown), shown);
-                    break;
-                case FindingCode.AmountFormat:
-                    Error(code, cell.Field, ValidationMessages.AmountFormat(l, column, shown), shown);
-                    break;
-                case FindingCode.OccupationUnknown:
-                    Error(code, cell.Field, ValidationMessages.OccupationUnknown(l, shown, Occupation.Suggest(cell.Text)), shown);
-                    break;
-                case FindingCode.PhoneFormat:
-                    Warning(code, cell.Field, ValidationMessages.PhoneFormat(l, shown), shown);
-                    break;
-                case FindingCode.NppFormat:
-                    Error(code, cell.Field, ValidationMessages.NppFormat(l, shown), shown);
-                    break;
-                case ValueCodes.KpjFormat:
-                    Warning(code, cell.Field, ValidationMessages.KpjFormat(l, shown), shown);
-                    break;
-                default:
-                    Error(code, cell.Field, ValidationMessages.ValueUnknown(l, column, shown, Accepted(code, l)), shown);
-                    break;
+                AddUnreadable(cell, code);
             }
         }
     }
 
-    private static string Accepted(string code, Language l) => code switch
+    private void AddUnreadable(StagedCell cell, string code)
     {
-        ValueCodes.GenderFormat => l == Language.En ? "L or P" : "L atau P",
-        ValueCodes.SegmentUnknown => "pekerja_rentan, non_asn, perangkat_desa",
-        ValueCodes.ProgramUnknown => "JKK, JKM, JHT",
-        ValueCodes.AgreementTypeUnknown => l == Language.En ? "MoU or PKS" : "MoU atau PKS",
-        ValueCodes.FundingSourceUnknown => "APBD, APBDes, APBN, CSR, Mandiri",
-        FindingCode.FollowupUnknown => string.Join(", ", FollowupStatus.All.Select(status => FollowupStatus.Label(status, Language.Id))),
-        ValueCodes.NameFormat => l == Language.En ? "the name as on the KTP" : "nama sesuai KTP",
-        _ => l == Language.En ? "a valid value" : "nilai yang sah",
-    };
+        var column = Column(cell.Field);
+        var shown = cell.Field == FieldNames.Nik ? Nik.Masked(cell.Text) : cell.Text;
+        switch (code)
+        {
+            case FindingCode.NikFormat:
+                Error(code, cell.Field, ValidationMessages.NikFormat(shown), shown);
+                break;
+            case FindingCode.CellTooLong:
+                // No value: the text is what made the row too long to show.
+                Error(code, cell.Field, ValidationMessages.CellTooLong(column, cell.Problem), null);
+                break;
+            case FindingCode.NikPrecisionLost:
+                Error(code, cell.Field, ValidationMessages.NikPrecisionLost(), shown);
+                break;
+            case FindingCode.DateFormat:
+                Error(code, cell.Field, ValidationMessages.DateFormat(column, shown), shown);
+                break;
+            case FindingCode.AmountFormat:
+                Error(code, cell.Field, ValidationMessages.AmountFormat(column, shown), shown);
+                break;
+            case FindingCode.OccupationUnknown:
+                Error(code, cell.Field, ValidationMessages.OccupationUnknown(shown, Occupation.Suggest(cell.Text)), shown);
+                break;
+            case FindingCode.PhoneFormat:
+                Warning(code, cell.Field, ValidationMessages.PhoneFormat(shown), shown);
+                break;
+            case FindingCode.NppFormat:
+                Error(code, cell.Field, ValidationMessages.NppFormat(shown), shown);
+                break;
+            case ValueCodes.KpjFormat:
+                Warning(code, cell.Field, ValidationMessages.KpjFormat(shown), shown);
+                break;
+            default:
+                Error(code, cell.Field, ValidationMessages.ValueUnknown(code, column, shown), shown);
+                break;
+        }
+    }
 
-    private void Add(string code, Severity severity, string field, string message, string? value)
+    private void Add(string code, Severity severity, string field, FindingMessage message, string? value)
     {
         HasErrors |= severity == Severity.Error;
         _findings.Add(new Finding(code, severity, message, context.Sheet, row.RowNumber, context.CellOf(row, field), field, value));

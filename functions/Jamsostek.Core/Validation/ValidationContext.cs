@@ -1,5 +1,4 @@
 using Jamsostek.Core.Regions;
-using Jamsostek.Core.Templates;
 
 namespace Jamsostek.Core.Validation;
 
@@ -12,8 +11,7 @@ public sealed record ValidationContext(
     RegionCode Region,
     string Sheet,
     IReadOnlyDictionary<string, string> FieldColumns,
-    DateOnly Today,
-    Language Language = Language.Id)
+    DateOnly Today)
 {
     /// <summary>The cell a finding about a field points at; null when the sheet has no such column.</summary>
     public string? CellOf(StagedRow row, string field) =>

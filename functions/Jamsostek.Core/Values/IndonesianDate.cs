@@ -79,14 +79,7 @@ public static class IndonesianDate
         }
         if (Cell.IsAllAsciiDigits(s))
         {
-            // Serials 1900-2099 are dates in 1905; as text they are far likelier a year typed alone.
-            if (s.Length == 4 && Cell.DigitsValue(s) is >= 1900 and <= 2099)
-            {
-                return Fail("A year alone is not a date.");
-            }
-            return s.Length <= MaxSerialDigits
-                ? FromExcelSerial(Cell.DigitsValue(s))
-                : Fail("Digits without separators are neither a date nor an Excel serial.");
+            return FromDigits(s);
         }
 
         Span<Token> buffer = stackalloc Token[MaxTokens];
@@ -109,10 +102,25 @@ public static class IndonesianDate
         {
             return Fail("Not a date: unexpected text after the year.");
         }
+        return FromDayMonthYear(s, tokens[0], tokens[1], tokens[2]);
+    }
 
-        var first = tokens[0];
-        var second = tokens[1];
-        var third = tokens[2];
+    /// <summary>Digits alone: an Excel serial kept as text, unless they look like a year typed alone.</summary>
+    private static ParsedValue<DateOnly> FromDigits(ReadOnlySpan<char> s)
+    {
+        // Serials 1900-2099 are dates in 1905; as text they are far likelier a year typed alone.
+        if (s.Length == 4 && Cell.DigitsValue(s) is >= 1900 and <= 2099)
+        {
+            return Fail("A year alone is not a date.");
+        }
+        return s.Length <= MaxSerialDigits
+            ? FromExcelSerial(Cell.DigitsValue(s))
+            : Fail("Digits without separators are neither a date nor an Excel serial.");
+    }
+
+    /// <summary>The three parts of a date in the orders offices write them: all numbers (day first, or year first), or with the month named.</summary>
+    private static ParsedValue<DateOnly> FromDayMonthYear(ReadOnlySpan<char> s, Token first, Token second, Token third)
+    {
         var firstSeparator = Separator(s[first.End..second.Start]);
         var secondSeparator = Separator(s[second.End..third.Start]);
 

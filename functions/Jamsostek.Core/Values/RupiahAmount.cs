@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Jamsostek.Core.Findings;
 
 namespace Jamsostek.Core.Values;
@@ -57,43 +58,11 @@ public static class RupiahAmount
         {
             return Fail("The amount is negative.");
         }
-
-        var end = NumberEnd(s);
-        var number = s[..end];
-        var rest = s[end..];
-        // "Rp 1.500.000,-": the dash says "no sen", it is not a minus.
-        if (!number.IsEmpty && number[^1] is ',' or '.' && rest.StartsWith('-'))
+        var number = SplitNumber(s, out var rest);
+        if (!TryReadScale(rest, out var scale, out var scaleProblem))
         {
-            number = number[..^1];
-            rest = rest[1..];
+            return Fail(scaleProblem);
         }
-        rest = rest.Trim();
-
-        var scale = 1m;
-        if (!rest.IsEmpty)
-        {
-            var word = LeadingWord(rest);
-            rest = AfterWord(rest, word.Length);
-            if (Scales.TryFind(word, out scale))
-            {
-                word = LeadingWord(rest);
-                rest = AfterWord(rest, word.Length);
-            }
-            else
-            {
-                scale = 1m;
-            }
-            // Whatever word is left may only be the currency itself: "500 juta rupiah".
-            if (!word.IsEmpty && !IsRupiahWord(word))
-            {
-                return Fail("Unknown word after the amount; use ribu, juta or miliar.");
-            }
-            if (!rest.IsEmpty)
-            {
-                return Fail("Unexpected text after the amount.");
-            }
-        }
-
         if (!NumberText.TryRead(number, scale != 1m, out var value, out var problem))
         {
             return Fail(problem);
@@ -103,6 +72,56 @@ public static class RupiahAmount
             return Fail("The amount is too large.");
         }
         return ParsedValue<decimal>.Ok(WithoutTrailingZeros(value * scale));
+    }
+
+    /// <summary>The number's digits and separators; <paramref name="rest"/>, the words after them.</summary>
+    private static ReadOnlySpan<char> SplitNumber(ReadOnlySpan<char> s, out ReadOnlySpan<char> rest)
+    {
+        var end = NumberEnd(s);
+        var number = s[..end];
+        rest = s[end..];
+        // "Rp 1.500.000,-": the dash says "no sen", it is not a minus.
+        if (!number.IsEmpty && number[^1] is ',' or '.' && rest.StartsWith('-'))
+        {
+            number = number[..^1];
+            rest = rest[1..];
+        }
+        rest = rest.Trim();
+        return number;
+    }
+
+    /// <summary>The scale word after the number ("juta"), 1 when there is none; only "rupiah" may follow it.</summary>
+    private static bool TryReadScale(ReadOnlySpan<char> rest, out decimal scale, [NotNullWhen(false)] out string? problem)
+    {
+        scale = 1m;
+        problem = null;
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+        var word = LeadingWord(rest);
+        rest = AfterWord(rest, word.Length);
+        if (Scales.TryFind(word, out scale))
+        {
+            word = LeadingWord(rest);
+            rest = AfterWord(rest, word.Length);
+        }
+        else
+        {
+            scale = 1m;
+        }
+        // Whatever word is left may only be the currency itself: "500 juta rupiah".
+        if (!word.IsEmpty && !IsRupiahWord(word))
+        {
+            problem = "Unknown word after the amount; use ribu, juta or miliar.";
+            return false;
+        }
+        if (!rest.IsEmpty)
+        {
+            problem = "Unexpected text after the amount.";
+            return false;
+        }
+        return true;
     }
 
     // 1,5 x 1.000.000.000 is 1500000000.0 to decimal; staged values and reports should read 1500000000.

@@ -168,7 +168,7 @@ public static class UploadsApi
             var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
             foreach (var line in JsonLines.Split(part.ToMemory()))
             {
-                yield return System.Text.Json.JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.FindingLine)!;
+                yield return FindingLine.From(System.Text.Json.JsonSerializer.Deserialize(line.Span, ReportPartJsonContext.Default.Finding)!);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jamsostek.Core.Exports;
 using Jamsostek.Core.Sheets;
+using Jamsostek.Core.Templates;
 using Jamsostek.Core.Text;
 using Jamsostek.Functions.Staging;
 using Jamsostek.Functions.Uploads;
@@ -35,14 +36,14 @@ public static class RejectedRowsFile
             var part = await reports.ReadPartAsync(ReportStore.RejectedPart(record.UploadId, chunk), cancellationToken);
             foreach (var line in JsonLines.Split(part.ToMemory()))
             {
-                var row = JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.RejectedRowLine)!;
+                var row = JsonSerializer.Deserialize(line.Span, ReportPartJsonContext.Default.RejectedRowLine)!;
                 for (var i = 0; i < letters.Length; i++)
                 {
                     // Text as typed, so a NIK stays text in the file the office fixes.
                     cells[i] = TableCell.FromText(row.Cells.TryGetValue(letters[i], out var text) ? text : null);
                 }
-                cells[^2] = row.Reasons;
-                cells[^1] = row.ReasonsEn;
+                cells[^2] = row.Reasons(Language.Id);
+                cells[^1] = row.Reasons(Language.En);
                 await xlsx.WriteRowAsync(cells, cancellationToken);
                 await csv.WriteRowAsync(cells, cancellationToken);
             }

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
 using Jamsostek.Core.Findings;
+using Jamsostek.Core.Templates;
 
 namespace Jamsostek.Functions.Reports;
 
-/// <summary>One finding as the office's report shows it (Frictionless-like field names).</summary>
+/// <summary>One finding as the office's report shows it (Frictionless-like field names), put into words in both languages.</summary>
 public sealed record FindingLine(
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("severity")] string Severity,
@@ -24,18 +25,31 @@ public sealed record FindingLine(
             ? this with { Value = null, Message = Core.Values.PersonalData.Redact(Message, Value), MessageEn = Core.Values.PersonalData.Redact(MessageEn, Value) }
             : this;
 
-    public static FindingLine From(Finding finding, Finding english) => new(
+    public static FindingLine From(Finding finding) => new(
         finding.Code, finding.Severity == Core.Findings.Severity.Error ? "error" : "warning", finding.Sheet, finding.Row, finding.Cell,
-        finding.Field, finding.Value, finding.Message, english.Message);
+        finding.Field, finding.Value, FindingText.Render(finding, Language.Id), FindingText.Render(finding, Language.En));
 }
 
-/// <summary>A rejected row as the office typed it: text by column letter, and why it was rejected.</summary>
+/// <summary>A rejected row as the office typed it: text by column letter, and the errors that rejected it.</summary>
 public sealed record RejectedRowLine(
     [property: JsonPropertyName("row")] int Row,
     [property: JsonPropertyName("cells")] IReadOnlyDictionary<string, string> Cells,
-    [property: JsonPropertyName("reasons")] string Reasons,
-    [property: JsonPropertyName("reasonsEn")] string ReasonsEn);
+    [property: JsonPropertyName("errors")] IReadOnlyList<Finding> Errors)
+{
+    /// <summary>The reasons column of the rejected-rows file: each error after the cell it is about, "[B5] ...".</summary>
+    public string Reasons(Language language) => string.Join(" ",
+        Errors.Select(f => $"[{f.Cell ?? f.Row?.ToString(System.Globalization.CultureInfo.InvariantCulture)}] {FindingText.Render(f, language)}"));
+}
 
 [JsonSerializable(typeof(FindingLine))]
-[JsonSerializable(typeof(RejectedRowLine))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// The chunks' report parts: findings as data (code, place, message key and arguments), put into words when the
+/// report, the exports or the rejected-rows file are written.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Finding))]
+[JsonSerializable(typeof(RejectedRowLine))]
+internal sealed partial class ReportPartJsonContext : JsonSerializerContext;

@@ -8,21 +8,21 @@ namespace Jamsostek.Functions.Reports;
 
 /// <summary>
 /// The office's files for a final upload, made from the chunks' report parts one chunk at a time:
-/// <c>findings.json</c> (Frictionless-like: valid, stats, findings) and the rejected rows as XLSX and CSV
-/// (see <see cref="RejectedRowsFile"/>).
+/// <c>findings.json</c> (Frictionless-like: valid, stats, findings, each put into words in both languages here) and
+/// the rejected rows as XLSX and CSV (see <see cref="RejectedRowsFile"/>).
 /// </summary>
 public static class UploadReportWriter
 {
     /// <returns>The most frequent error codes of the upload, "CODE:count" comma separated, for the upload record.</returns>
     public static async Task<string?> WriteAsync(ReportStore reports, StagingStore staging, UploadRecord record, string status, int accepted, int rejected, int warnings,
-        IReadOnlyList<(Finding Id, Finding En)> uploadFindings, CancellationToken cancellationToken)
+        IReadOnlyList<Finding> uploadFindings, CancellationToken cancellationToken)
     {
         var errorCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         using (var part = new MemoryStream())
         {
-            foreach (var (id, en) in uploadFindings)
+            foreach (var finding in uploadFindings)
             {
-                JsonSerializer.Serialize(part, FindingLine.From(id, en), ReportJsonContext.Default.FindingLine);
+                JsonSerializer.Serialize(part, finding, ReportPartJsonContext.Default.Finding);
                 part.WriteByte((byte)'\n');
             }
             await reports.WriteAsync(ReportStore.FindingsPart(record.UploadId, 0), part.ToArray(), cancellationToken);
@@ -37,12 +37,12 @@ public static class UploadReportWriter
                 var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
                 foreach (var line in JsonLines.Split(part.ToMemory()))
                 {
-                    var finding = JsonSerializer.Deserialize(line.Span, ReportJsonContext.Default.FindingLine)!;
-                    if (finding.Severity == "error")
+                    var finding = JsonSerializer.Deserialize(line.Span, ReportPartJsonContext.Default.Finding)!;
+                    if (finding.Severity == Severity.Error)
                     {
                         errorCounts[finding.Code] = errorCounts.GetValueOrDefault(finding.Code) + 1;
                     }
-                    json.WriteRawValue(line.Span, skipInputValidation: true);
+                    JsonSerializer.Serialize(json, FindingLine.From(finding), ReportJsonContext.Default.FindingLine);
                 }
                 await json.FlushAsync(cancellationToken);
             }

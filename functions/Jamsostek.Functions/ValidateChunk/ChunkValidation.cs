@@ -69,13 +69,12 @@ public sealed class ChunkValidation(ValidationServices services)
     private async Task<ChunkOutcome> ValidateAgreementsAsync(ChunkMessage message, List<StagedRow> rows, ValidationContext context, CancellationToken cancellationToken)
     {
         var validator = new AgreementValidator(context);
-        var english = new AgreementValidator(context with { Language = Language.En });
         var outcome = new ChunkOutcome();
         var accepted = new List<AgreementEntity>();
         foreach (var row in rows)
         {
             var result = validator.Validate(row);
-            outcome.Add(row, result.Findings, () => english.Validate(row).Findings, result.IsAccepted);
+            outcome.Add(row, result.Findings, result.IsAccepted);
             if (result.Accepted is { } agreement)
             {
                 accepted.Add(AgreementEntity.From(agreement, message.UploadId, row.RowNumber));
@@ -90,13 +89,12 @@ public sealed class ChunkValidation(ValidationServices services)
         CancellationToken cancellationToken)
     {
         var validator = new ComplianceValidator(context, snapshotDate);
-        var english = new ComplianceValidator(context with { Language = Language.En }, snapshotDate);
         var outcome = new ChunkOutcome();
         var accepted = new List<Compliance.EmployerEntity>();
         foreach (var row in rows)
         {
             var result = validator.Validate(row);
-            outcome.Add(row, result.Findings, () => english.Validate(row).Findings, result.IsAccepted);
+            outcome.Add(row, result.Findings, result.IsAccepted);
             if (result.Accepted is { } employer)
             {
                 accepted.Add(Compliance.EmployerEntity.From(employer, message.UploadId, row.RowNumber));
@@ -106,18 +104,40 @@ public sealed class ChunkValidation(ValidationServices services)
         return outcome;
     }
 
+    /// <summary>The enrolment rows validated and their NIKs' coverage entries claimed; then the participants and change records.</summary>
+    private async Task<ChunkOutcome> ValidateEnrolmentsAsync(ChunkMessage message, List<StagedRow> rows, ValidationContext context, CancellationToken cancellationToken)
+    {
+        var agreements = (await services.Agreements.ListAsync(message.Region, cancellationToken)).Select(entity => entity.ToAgreement()).ToList();
+        var results = await ValidateAndClaimAsync(new EnrolmentValidator(context, agreements), rows, message.UploadId, cancellationToken);
+
+        var outcome = new ChunkOutcome();
+        var participants = new List<ParticipantEntity>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (result, participant) = results[i];
+            outcome.Add(rows[i], result.Findings, result.IsAccepted);
+            if (participant is not null)
+            {
+                participants.Add(participant);
+                outcome.AgreementNumbers.Add(participant.AgreementNo);
+            }
+        }
+        var updated = participants.Where(participant => participant.ReplacedUploadId is not null).ToList();
+        outcome.Updated = updated.Count;
+        var changes = await ChangesAsync(updated, message.UploadId, cancellationToken);
+        await services.Participants.WriteAsync(changes, participants, cancellationToken);
+        outcome.Coverage = ChunkCoverage.Format(participants);
+        return outcome;
+    }
+
     /// <summary>
     /// Most workers in an upload are new, so each row is first validated as if its NIK had no enrolment and its
     /// coverage entry added (<see cref="NikCoverageStore.TryWriteAsync"/>); only the NIKs whose entry turns out to exist
     /// (or to have changed meanwhile) are read, validated again against what is stored and written again under the
-    /// stored ETag. Then the participants and change records follow.
+    /// stored ETag.
     /// </summary>
-    private async Task<ChunkOutcome> ValidateEnrolmentsAsync(ChunkMessage message, List<StagedRow> rows, ValidationContext context, CancellationToken cancellationToken)
+    private async Task<EnrolmentRow[]> ValidateAndClaimAsync(EnrolmentValidator validator, List<StagedRow> rows, string uploadId, CancellationToken cancellationToken)
     {
-        var agreements = (await services.Agreements.ListAsync(message.Region, cancellationToken)).Select(entity => entity.ToAgreement()).ToList();
-        var validator = new EnrolmentValidator(context, agreements);
-        var english = new EnrolmentValidator(context with { Language = Language.En }, agreements);
-
         var results = new EnrolmentRow[rows.Count];
         var stored = new Dictionary<string, NikCoverageEntity>(StringComparer.Ordinal);
         IEnumerable<int> pending = Enumerable.Range(0, rows.Count);
@@ -127,7 +147,7 @@ public sealed class ChunkValidation(ValidationServices services)
             foreach (var i in pending)
             {
                 var nik = rows[i].Value(FieldNames.Nik);
-                results[i] = EnrolmentRow.Validate(validator, rows[i], nik is null ? null : stored.GetValueOrDefault(nik), message.UploadId);
+                results[i] = EnrolmentRow.Validate(validator, rows[i], nik is null ? null : stored.GetValueOrDefault(nik), uploadId);
                 if (results[i].Participant is { } participant)
                 {
                     claims.Add(NikCoverageEntity.With(participant.Nik, stored.GetValueOrDefault(participant.Nik), NikEnrolment.Of(participant)));
@@ -148,25 +168,7 @@ public sealed class ChunkValidation(ValidationServices services)
             }
             pending = Enumerable.Range(0, rows.Count).Where(i => results[i].Participant is { } p && refused.Contains(p.Nik));
         }
-
-        var outcome = new ChunkOutcome();
-        var participants = new List<ParticipantEntity>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var (result, earlier, participant) = results[i];
-            outcome.Add(rows[i], result.Findings, () => english.Validate(rows[i], earlier).Findings, result.IsAccepted);
-            if (participant is not null)
-            {
-                participants.Add(participant);
-                outcome.AgreementNumbers.Add(participant.AgreementNo);
-            }
-        }
-        var updated = participants.Where(participant => participant.ReplacedUploadId is not null).ToList();
-        outcome.Updated = updated.Count;
-        var changes = await ChangesAsync(updated, message.UploadId, cancellationToken);
-        await services.Participants.WriteAsync(changes, participants, cancellationToken);
-        outcome.Coverage = ChunkCoverage.Format(participants);
-        return outcome;
+        return results;
     }
 
     /// <summary>
@@ -192,7 +194,7 @@ public sealed class ChunkValidation(ValidationServices services)
     }
 
     /// <summary>One enrolment row validated against the stored enrolments of its NIK, and the participant it stores when accepted.</summary>
-    private sealed record EnrolmentRow(RowOutcome<Enrolment> Result, IReadOnlyList<CoverageRecord> Earlier, ParticipantEntity? Participant)
+    private sealed record EnrolmentRow(RowOutcome<Enrolment> Result, ParticipantEntity? Participant)
     {
         public static EnrolmentRow Validate(EnrolmentValidator validator, StagedRow row, NikCoverageEntity? stored, string uploadId)
         {
@@ -201,7 +203,7 @@ public sealed class ChunkValidation(ValidationServices services)
             var result = validator.Validate(row, earlier);
             if (result.Accepted is not { } enrolment)
             {
-                return new EnrolmentRow(result, earlier, null);
+                return new EnrolmentRow(result, null);
             }
             var participant = ParticipantEntity.From(enrolment, uploadId, row.RowNumber);
             var previous = enrolments.FirstOrDefault(e => e.AgreementKey == participant.PartitionKey);
@@ -213,7 +215,7 @@ public sealed class ChunkValidation(ValidationServices services)
                 _ when previous.Fingerprint != participant.Fingerprint => previous.UploadId,
                 _ => null,
             };
-            return new EnrolmentRow(result, earlier, participant);
+            return new EnrolmentRow(result, participant);
         }
     }
 
@@ -235,33 +237,25 @@ public sealed class ChunkValidation(ValidationServices services)
 
         public MemoryStream Rejected { get; } = new();
 
-        public void Add(StagedRow row, IReadOnlyList<Finding> findings, Func<IReadOnlyList<Finding>> english, bool accepted)
+        /// <summary>Counts the row, and puts its findings (and the row itself when rejected) in the report parts, as data.</summary>
+        public void Add(StagedRow row, IReadOnlyList<Finding> findings, bool accepted)
         {
             Accepted += accepted ? 1 : 0;
-            if (findings.Count == 0)
+            foreach (var finding in findings)
             {
-                return;
-            }
-            // Validation is deterministic, so the English run gives the same findings in the same order.
-            var inEnglish = english();
-            for (var i = 0; i < findings.Count; i++)
-            {
-                Warnings += findings[i].Severity == Severity.Warning ? 1 : 0;
-                JsonSerializer.Serialize(Findings, FindingLine.From(findings[i], inEnglish[i]), ReportJsonContext.Default.FindingLine);
+                Warnings += finding.Severity == Severity.Warning ? 1 : 0;
+                JsonSerializer.Serialize(Findings, finding, ReportPartJsonContext.Default.Finding);
                 Findings.WriteByte((byte)'\n');
             }
             if (!accepted)
             {
                 var cells = row.Cells.Values.Select(cell => (cell.Cell, cell.Text)).Concat(row.Extras.Select(extra => (extra.Cell, extra.Text)))
                     .ToDictionary(cell => ColumnLetters(cell.Cell), cell => cell.Text, StringComparer.Ordinal);
-                var line = new RejectedRowLine(row.RowNumber, cells, Reasons(findings), Reasons(inEnglish));
-                JsonSerializer.Serialize(Rejected, line, ReportJsonContext.Default.RejectedRowLine);
+                var line = new RejectedRowLine(row.RowNumber, cells, [.. findings.Where(f => f.Severity == Severity.Error)]);
+                JsonSerializer.Serialize(Rejected, line, ReportPartJsonContext.Default.RejectedRowLine);
                 Rejected.WriteByte((byte)'\n');
             }
         }
-
-        private static string Reasons(IReadOnlyList<Finding> findings) => string.Join(" ",
-            findings.Where(f => f.Severity == Severity.Error).Select(f => $"[{f.Cell ?? f.Row?.ToString(System.Globalization.CultureInfo.InvariantCulture)}] {f.Message}"));
 
         private static string ColumnLetters(string cell) => cell[..cell.AsSpan().IndexOfAnyInRange('0', '9')];
     }

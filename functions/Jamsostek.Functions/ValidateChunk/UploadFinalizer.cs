@@ -107,10 +107,10 @@ public sealed class UploadFinalizer(ValidationServices services)
     /// agreement whose participants all come from this upload (its first) is counted from the chunks' own counts
     /// instead of reading its participants back, which costs a page per thousand workers.
     /// </summary>
-    private async Task<IReadOnlyList<(Finding Id, Finding En)>> RecountCoverageAsync(string region, string uploadId,
+    private async Task<IReadOnlyList<Finding>> RecountCoverageAsync(string region, string uploadId,
         IReadOnlyList<ChunkResultEntity> results, CancellationToken cancellationToken)
     {
-        var findings = new List<(Finding, Finding)>();
+        var findings = new List<Finding>();
         var chunkCounts = results.All(r => r.Coverage is not null) ? results.SelectMany(r => ChunkCoverage.Parse(r.Coverage!)).ToList() : null;
         var agreementNumbers = results.SelectMany(r => r.Agreements.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal);
         foreach (var agreementNo in agreementNumbers)
@@ -123,13 +123,13 @@ public sealed class UploadFinalizer(ValidationServices services)
             var agreement = await services.Agreements.FindAsync(region, agreementNo, cancellationToken);
             if (agreement?.ToAgreement().Target is { } target && participants > target)
             {
-                findings.Add((Quota(Language.Id, agreementNo, participants, target), Quota(Language.En, agreementNo, participants, target)));
+                findings.Add(Quota(agreementNo, participants, target));
             }
         }
         return findings;
     }
 
-    private static Finding Quota(Language language, string agreementNo, int participants, int target) => new(
-        FindingCode.QuotaExceeded, Severity.Warning, ValidationMessages.QuotaExceeded(language, agreementNo, participants, target),
+    private static Finding Quota(string agreementNo, int participants, int target) => new(
+        FindingCode.QuotaExceeded, Severity.Warning, ValidationMessages.QuotaExceeded(agreementNo, participants, target),
         Field: FieldNames.AgreementNo, Value: agreementNo);
 }

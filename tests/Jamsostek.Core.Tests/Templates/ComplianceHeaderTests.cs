@@ -3,6 +3,7 @@ using Jamsostek.Core.Findings;
 using Jamsostek.Core.Sheets;
 using Jamsostek.Core.Templates;
 using static Jamsostek.Core.Tests.Templates.Rows;
+using Jamsostek.Core.Tests.Findings;
 
 namespace Jamsostek.Core.Tests.Templates;
 
@@ -26,7 +27,7 @@ public sealed class ComplianceHeaderTests
 
         var detection = HeaderDetector.Detect(rows);
 
-        Assert.True(detection.IsUsable, string.Join("; ", detection.Findings.Select(f => f.Message)));
+        Assert.True(detection.IsUsable, string.Join("; ", detection.Findings.Select(f => f.Text())));
         Assert.Equal(SheetKind.Compliance, detection.Layout.Kind);
         Assert.Equal(4, detection.Layout.HeaderRowNumber);
         Assert.Equal(FieldNames.Npp, detection.Layout.FieldsByColumn[0].Name);
@@ -41,7 +42,7 @@ public sealed class ComplianceHeaderTests
         Assert.False(detection.IsUsable);
         var finding = Assert.Single(detection.Findings);
         Assert.Equal(FindingCode.HeaderMissingColumn, finding.Code);
-        Assert.Contains("NPP", finding.Message);
+        Assert.Contains("NPP", finding.Text());
     }
 
     [Fact]

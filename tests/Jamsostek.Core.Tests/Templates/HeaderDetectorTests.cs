@@ -2,6 +2,7 @@ using Jamsostek.Core.Findings;
 using Jamsostek.Core.Sheets;
 using Jamsostek.Core.Templates;
 using static Jamsostek.Core.Tests.Templates.Rows;
+using Jamsostek.Core.Tests.Findings;
 
 namespace Jamsostek.Core.Tests.Templates;
 
@@ -142,7 +143,7 @@ public sealed class HeaderDetectorTests
             Row(4, "No", "Nama", "Tanggal Lahir", "Alamat", "Pekerjaan"),
         ];
 
-        var detection = HeaderDetector.Detect(rows, Language.Id, "Sheet1");
+        var detection = HeaderDetector.Detect(rows, "Sheet1");
 
         Assert.True(detection.Found);
         Assert.False(detection.IsUsable);
@@ -155,7 +156,7 @@ public sealed class HeaderDetectorTests
         Assert.Equal(
             "Kolom wajib \"NIK\" tidak ditemukan di baris judul (baris 4). " +
             "Tambahkan kolom dengan salah satu judul: NIK, No KTP, Nomor Induk Kependudukan.",
-            finding.Message);
+            finding.Text());
     }
 
     [Fact]
@@ -163,13 +164,13 @@ public sealed class HeaderDetectorTests
     {
         SheetRow[] rows = [Row(2, "NIK", "Nama", "Alamat", "Pekerjaan")];
 
-        var finding = Assert.Single(HeaderDetector.Detect(rows, Language.En).Findings);
+        var finding = Assert.Single(HeaderDetector.Detect(rows).Findings);
 
         Assert.Equal(FindingCode.HeaderMissingColumn, finding.Code);
         Assert.Equal(FieldNames.BirthDate, finding.Field);
-        Assert.StartsWith("Required column \"Tanggal Lahir\" was not found in the header row (row 2).", finding.Message);
+        Assert.StartsWith("Required column \"Tanggal Lahir\" was not found in the header row (row 2).", finding.Text(Language.En));
         // The combined place-and-date column is offered as well.
-        Assert.Contains("Tempat/Tgl Lahir", finding.Message);
+        Assert.Contains("Tempat/Tgl Lahir", finding.Text(Language.En));
     }
 
     [Theory]
@@ -206,9 +207,9 @@ public sealed class HeaderDetectorTests
         Assert.Equal(5, finding.Row);
         Assert.Equal("F5", finding.Cell);
         Assert.Equal(FieldNames.Nik, finding.Field);
-        Assert.Contains("B5", finding.Message);
-        Assert.Contains("F5", finding.Message);
-        Assert.Contains("\"No KTP\"", finding.Message);
+        Assert.Contains("B5", finding.Text());
+        Assert.Contains("F5", finding.Text());
+        Assert.Contains("\"No KTP\"", finding.Text());
         // The first column keeps the field; the repeat is carried like an unknown column.
         Assert.True(detection.Layout!.TryGetColumn(FieldNames.Nik, out var column));
         Assert.Equal(1, column);
@@ -220,13 +221,13 @@ public sealed class HeaderDetectorTests
     {
         SheetRow[] rows = [Row(2, "NIK", "Nama", "Tanggal Lahir", "Nama\nLengkap")];
 
-        var finding = Assert.Single(HeaderDetector.Detect(rows, Language.En).Findings);
+        var finding = Assert.Single(HeaderDetector.Detect(rows).Findings);
 
         Assert.Equal(FindingCode.HeaderDuplicateColumn, finding.Code);
         Assert.Equal(
             "The column \"Nama\" appears twice in the header row: cell B2 (\"Nama\") and cell D2 (\"Nama Lengkap\"). " +
             "Delete one of them or give it another heading, so that there is only one \"Nama\" column.",
-            finding.Message);
+            finding.Text(Language.En));
     }
 
     [Fact]
@@ -246,16 +247,16 @@ public sealed class HeaderDetectorTests
         var finding = Assert.Single(detection.Findings);
         Assert.Equal(FindingCode.HeaderNotFound, finding.Code);
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.Contains("3 baris pertama", finding.Message);
+        Assert.Contains("3 baris pertama", finding.Text());
     }
 
     [Fact]
     public void EmptySheetIsHeaderNotFound()
     {
-        var detection = HeaderDetector.Detect([], Language.En);
+        var detection = HeaderDetector.Detect([]);
 
         Assert.Equal(FindingCode.HeaderNotFound, Assert.Single(detection.Findings).Code);
-        Assert.StartsWith("No header row was found", detection.Findings[0].Message);
+        Assert.StartsWith("No header row was found", detection.Findings[0].Text(Language.En));
     }
 
     [Fact]

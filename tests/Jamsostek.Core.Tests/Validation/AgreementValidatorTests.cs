@@ -1,6 +1,7 @@
 using Jamsostek.Core.Findings;
 using Jamsostek.Core.Validation;
 using Jamsostek.Core.Values;
+using Jamsostek.Core.Tests.Findings;
 
 namespace Jamsostek.Core.Tests.Validation;
 
@@ -43,8 +44,8 @@ public sealed class AgreementValidatorTests
         var finding = Only(outcome, FindingCode.BudgetShortfall);
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal("G4", finding.Cell);
-        Assert.Contains("Rp 1.883.952.000", finding.Message);
-        Assert.Contains("Rp 383.952.000", finding.Message);
+        Assert.Contains("Rp 1.883.952.000", finding.Text());
+        Assert.Contains("Rp 383.952.000", finding.Text());
         Assert.True(outcome.IsAccepted);
     }
 
@@ -107,7 +108,7 @@ public sealed class AgreementValidatorTests
     {
         var outcome = Validate(Nagekeo(duplicateOf: 3));
 
-        Assert.Contains("baris 3", Only(outcome, FindingCode.DuplicateInFile).Message);
+        Assert.Contains("baris 3", Only(outcome, FindingCode.DuplicateInFile).Text());
         Assert.False(outcome.IsAccepted);
     }
 
@@ -118,7 +119,7 @@ public sealed class AgreementValidatorTests
 
         var finding = Only(outcome, ValueCodes.AgreementTypeUnknown);
         Assert.Equal("B4", finding.Cell);
-        Assert.Contains("MoU atau PKS", finding.Message);
+        Assert.Contains("MoU atau PKS", finding.Text());
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Jamsostek.Core.Findings;
 using Jamsostek.Core.Templates;
 using Jamsostek.Core.Validation;
+using Jamsostek.Core.Tests.Findings;
 
 namespace Jamsostek.Core.Tests.Validation;
 
@@ -12,8 +13,8 @@ public sealed class ComplianceValidatorTests
         "NPP", "Nama Perusahaan", "Sektor", "Kecamatan", "TK Terdaftar", "TK Dilaporkan", "Bulan Menunggak", "Jumlah Tunggakan",
         "Tanggal Bayar Terakhir", "Status Tindak Lanjut", "Tanggal Tindak Lanjut", "Keterangan");
 
-    private static RowOutcome<Employer> Validate(StagedRow row, Language language = Language.Id) =>
-        new ComplianceValidator(Sheet.Context("5204", language), Snapshot).Validate(row);
+    private static RowOutcome<Employer> Validate(StagedRow row) =>
+        new ComplianceValidator(Sheet.Context("5204"), Snapshot).Validate(row);
 
     /// <summary>A row of an employer in arrears; a null argument keeps the usual value, "" leaves the cell blank.</summary>
     private static StagedRow Employer(object? npp = null, object? name = null, object? months = null, object? amount = null, object? lastPaid = null,
@@ -54,7 +55,7 @@ public sealed class ComplianceValidatorTests
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("A6", finding.Cell);
         Assert.Equal(npp, finding.Value);
-        Assert.Contains("8 angka", finding.Message);
+        Assert.Contains("8 angka", finding.Text());
         Assert.False(outcome.IsAccepted, why);
     }
 
@@ -81,7 +82,7 @@ public sealed class ComplianceValidatorTests
         var finding = Only(Validate(Employer(duplicateOf: 4)), FindingCode.DuplicateInFile);
 
         Assert.Equal("A6", finding.Cell);
-        Assert.Contains("baris 4", finding.Message);
+        Assert.Contains("baris 4", finding.Text());
         Assert.Equal("12345678", finding.Value);
     }
 
@@ -110,7 +111,7 @@ public sealed class ComplianceValidatorTests
 
         var future = outcome.Findings.Where(f => f.Code == FindingCode.DateInFuture).ToList();
         Assert.Equal(["I6", "K6"], future.Select(f => f.Cell).Order());
-        Assert.Contains("31 Oktober 2026", future[0].Message);
+        Assert.Contains("31 Oktober 2026", future[0].Text());
         Assert.False(outcome.IsAccepted);
     }
 
@@ -138,8 +139,8 @@ public sealed class ComplianceValidatorTests
         var finding = Only(Validate(Employer(status: "Sudah ditelepon")), FindingCode.FollowupUnknown);
 
         Assert.Equal("J6", finding.Cell);
-        Assert.Contains("surat teguran 1", finding.Message);
-        Assert.Contains("diserahkan ke kejaksaan", finding.Message);
+        Assert.Contains("surat teguran 1", finding.Text());
+        Assert.Contains("diserahkan ke kejaksaan", finding.Text());
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class ComplianceValidatorTests
         var finding = Only(outcome, FindingCode.ArrearsInconsistent);
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal("G6", finding.Cell);
-        Assert.Contains("4 bulan penuh", finding.Message);
+        Assert.Contains("4 bulan penuh", finding.Text());
         Assert.True(outcome.IsAccepted);
         Assert.DoesNotContain(Validate(Employer(months: 5d)).Findings, f => f.Code == FindingCode.ArrearsInconsistent);
         Assert.DoesNotContain(Validate(Employer(months: 3d)).Findings, f => f.Code == FindingCode.ArrearsInconsistent);
@@ -180,9 +181,9 @@ public sealed class ComplianceValidatorTests
     [Fact]
     public void MessagesComeInEnglishOnRequest()
     {
-        var outcome = Validate(Employer(npp: "1234", months: 9d), Language.En);
+        var outcome = Validate(Employer(npp: "1234", months: 9d));
 
-        Assert.Contains("exactly 8 digits", Only(outcome, FindingCode.NppFormat).Message);
-        Assert.Contains("whole months", Only(outcome, FindingCode.ArrearsInconsistent).Message);
+        Assert.Contains("exactly 8 digits", Only(outcome, FindingCode.NppFormat).Text(Language.En));
+        Assert.Contains("whole months", Only(outcome, FindingCode.ArrearsInconsistent).Text(Language.En));
     }
 }

@@ -2,6 +2,7 @@ using Jamsostek.Core.Findings;
 using Jamsostek.Core.Templates;
 using Jamsostek.Core.Validation;
 using Jamsostek.Core.Values;
+using Jamsostek.Core.Tests.Findings;
 
 namespace Jamsostek.Core.Tests.Validation;
 
@@ -68,7 +69,7 @@ public sealed class EnrolmentValidatorTests
         var finding = Only(outcome, code);
         Assert.Equal("A7", finding.Cell);
         Assert.Equal(Severity.Error, finding.Severity);
-        Assert.DoesNotContain(nik, finding.Message);
+        Assert.DoesNotContain(nik, finding.Text());
         Assert.DoesNotContain(nik, finding.Value);
         Assert.False(outcome.IsAccepted);
     }
@@ -80,7 +81,7 @@ public sealed class EnrolmentValidatorTests
 
         var finding = Only(outcome, FindingCode.NikPrecisionLost);
         Assert.Equal("A9", finding.Cell);
-        Assert.Contains("Teks", finding.Message);
+        Assert.Contains("Teks", finding.Text());
         Assert.False(outcome.IsAccepted);
     }
 
@@ -95,8 +96,8 @@ public sealed class EnrolmentValidatorTests
         Assert.Equal("B7", finding.Cell);
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Null(finding.Value);
-        Assert.Contains("berisi 40005 karakter; satu sel paling banyak 32.767 karakter", finding.Message);
-        Assert.True(finding.Message.Length < 300, finding.Message);
+        Assert.Contains("berisi 40005 karakter; satu sel paling banyak 32.767 karakter", finding.Text());
+        Assert.True(finding.Text().Length < 300, finding.Text());
         Assert.False(outcome.IsAccepted);
     }
 
@@ -162,7 +163,7 @@ public sealed class EnrolmentValidatorTests
 
         var finding = Only(outcome, FindingCode.NikRegion);
         Assert.Equal(Severity.Warning, finding.Severity);
-        Assert.Contains("53", finding.Message);
+        Assert.Contains("53", finding.Text());
         Assert.True(outcome.IsAccepted);
     }
 
@@ -186,7 +187,7 @@ public sealed class EnrolmentValidatorTests
 
         var finding = Only(outcome, FindingCode.DateFormat);
         Assert.Equal("C7", finding.Cell);
-        Assert.Contains("31/02/1990", finding.Message);
+        Assert.Contains("31/02/1990", finding.Text());
         Assert.False(outcome.IsAccepted);
     }
 
@@ -197,7 +198,7 @@ public sealed class EnrolmentValidatorTests
 
         var finding = Only(outcome, FindingCode.OccupationUnknown);
         Assert.Equal("E7", finding.Cell);
-        Assert.Contains("\"petani\"", finding.Message);
+        Assert.Contains("\"petani\"", finding.Text());
         Assert.False(outcome.IsAccepted);
     }
 
@@ -208,7 +209,7 @@ public sealed class EnrolmentValidatorTests
 
         var finding = Only(outcome, FindingCode.AgreementUnknown);
         Assert.Equal("F7", finding.Cell);
-        Assert.Contains("Unggah daftar perjanjian", finding.Message);
+        Assert.Contains("Unggah daftar perjanjian", finding.Text());
     }
 
     [Fact]
@@ -236,7 +237,7 @@ public sealed class EnrolmentValidatorTests
 
         var finding = Only(outcome, FindingCode.Required);
         Assert.Equal("F7", finding.Cell);
-        Assert.Contains("2 PKS", finding.Message);
+        Assert.Contains("2 PKS", finding.Text());
     }
 
     [Fact]
@@ -246,7 +247,7 @@ public sealed class EnrolmentValidatorTests
 
         var outcome = Validate(Worker(agreement: null), agreements: [lapsed]);
 
-        Assert.Contains("tidak memiliki PKS", Only(outcome, FindingCode.Required).Message);
+        Assert.Contains("tidak memiliki PKS", Only(outcome, FindingCode.Required).Text());
     }
 
     [Fact]
@@ -282,7 +283,7 @@ public sealed class EnrolmentValidatorTests
 
         var finding = Only(outcome, FindingCode.DuplicateInFile);
         Assert.Equal("A15", finding.Cell);
-        Assert.Contains("baris 8", finding.Message);
+        Assert.Contains("baris 8", finding.Text());
         Assert.False(outcome.IsAccepted);
     }
 
@@ -294,7 +295,7 @@ public sealed class EnrolmentValidatorTests
         var outcome = Validate(Worker(), [earlier]);
 
         var finding = Only(outcome, FindingCode.DuplicateCoverage);
-        Assert.Contains("PKS/001/DESA/2026", finding.Message);
+        Assert.Contains("PKS/001/DESA/2026", finding.Text());
         Assert.False(outcome.IsAccepted);
     }
 
@@ -319,7 +320,7 @@ public sealed class EnrolmentValidatorTests
     {
         var earlier = new CoverageRecord(Man, "5316", Pks, new DateOnly(2026, 3, 1), new DateOnly(2027, 2, 28));
 
-        Assert.Contains("5316", Only(Validate(Worker(), [earlier]), FindingCode.DuplicateCoverage).Message);
+        Assert.Contains("5316", Only(Validate(Worker(), [earlier]), FindingCode.DuplicateCoverage).Text());
     }
 
     [Fact]
@@ -375,9 +376,9 @@ public sealed class EnrolmentValidatorTests
     [Fact]
     public void MessagesComeInEnglishOnRequest()
     {
-        var context = Sheet.Context(language: Language.En);
+        var context = Sheet.Context();
         var outcome = new EnrolmentValidator(context, [Sumbawa]).Validate(Worker(agreement: "PKS/999"), []);
 
-        Assert.StartsWith("Agreement \"PKS/999\" is not registered", Only(outcome, FindingCode.AgreementUnknown).Message);
+        Assert.StartsWith("Agreement \"PKS/999\" is not registered", Only(outcome, FindingCode.AgreementUnknown).Text(Language.En));
     }
 }

@@ -3,6 +3,7 @@ using Jamsostek.Core.Regions;
 using Jamsostek.Core.Sheets;
 using Jamsostek.Core.Templates;
 using Jamsostek.Core.Validation;
+using Jamsostek.Core.Tests.Findings;
 
 namespace Jamsostek.Core.Tests.Validation;
 
@@ -19,7 +20,7 @@ internal sealed class StagedSheet
     private StagedSheet(params object?[] header)
     {
         var detection = HeaderDetector.Detect([new SheetRow(1, header, header.Length)]);
-        Assert.True(detection.IsUsable, string.Join("; ", detection.Findings.Select(f => f.Message)));
+        Assert.True(detection.IsUsable, string.Join("; ", detection.Findings.Select(f => f.Text())));
         _layout = detection.Layout;
     }
 
@@ -38,6 +39,6 @@ internal sealed class StagedSheet
         return Assert.Single(StagedRowReader.Read(writer.Flush()));
     }
 
-    public ValidationContext Context(string region = "5204", Language language = Language.Id) =>
-        new(RegionCode.Parse(region), "Daftar Peserta", _layout.FieldColumns(), Today, language);
+    public ValidationContext Context(string region = "5204") =>
+        new(RegionCode.Parse(region), "Daftar Peserta", _layout.FieldColumns(), Today);
 }
