@@ -65,13 +65,13 @@ public static class DigestLabels
 
     public static string UploadStatus(string status, Language l) => status switch
     {
-        "received" => l == Language.En ? "received" : "diterima",
-        "validating" => l == Language.En ? "being checked" : "sedang diperiksa",
-        "completed" => l == Language.En ? "completed" : "selesai",
-        "completed_with_errors" => l == Language.En ? "completed with rejected rows" : "selesai, ada baris ditolak",
-        "rejected" => l == Language.En ? "rejected" : "ditolak",
-        "failed" => l == Language.En ? "failed (our side)" : "gagal (sisi sistem)",
-        "duplicate" => l == Language.En ? "duplicate: same content as an earlier upload" : "duplikat: isi sama dengan unggahan sebelumnya",
+        Uploads.UploadStatus.Received => l == Language.En ? "received" : "diterima",
+        Uploads.UploadStatus.Validating => l == Language.En ? "being checked" : "sedang diperiksa",
+        Uploads.UploadStatus.Completed => l == Language.En ? "completed" : "selesai",
+        Uploads.UploadStatus.CompletedWithErrors => l == Language.En ? "completed with rejected rows" : "selesai, ada baris ditolak",
+        Uploads.UploadStatus.Rejected => l == Language.En ? "rejected" : "ditolak",
+        Uploads.UploadStatus.Failed => l == Language.En ? "failed (our side)" : "gagal (sisi sistem)",
+        Uploads.UploadStatus.Duplicate => l == Language.En ? "duplicate: same content as an earlier upload" : "duplikat: isi sama dengan unggahan sebelumnya",
         _ => status,
     };
 }

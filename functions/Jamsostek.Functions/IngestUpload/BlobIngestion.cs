@@ -78,7 +78,7 @@ public sealed class BlobIngestion(IngestServices services)
             await sink.FlushAsync();
 
             record.Status = UploadStatus.Validating;
-            record.Kind = UploadKind.Of(result.Kind);
+            record.SheetKind = result.Kind;
             record.SnapshotDate = result.Kind == SheetKind.Compliance ? Storage.IsoDate.Format(result.DataDate ?? today) : null;
             record.Format = result.Format.ToString().ToLowerInvariant();
             record.Sheet = result.Sheet;
