@@ -309,7 +309,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                     break;
                 case TimerTriggerBinding timer:
                     var schedule = TimerSchedule.Parse(timer.Schedule, timeZone, function.Name);
-                    var timerListener = new TimerTriggerListener(function, timer, schedule, storage, invoker, logger, HostId, options.TimerLockRetryInterval);
+                    var timerListener = new TimerTriggerListener(function, timer, schedule, storage, invoker, logger, HostId, options.TimerLockRetryInterval, options.Clock);
                     registry.AddRunNow(function, (_, ct) => timerListener.InvokeNowAsync(ct));
                     if (isEnabled)
                     {

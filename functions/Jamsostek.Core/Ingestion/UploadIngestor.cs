@@ -21,7 +21,7 @@ public static class UploadIngestor
         IngestionOptions options, CancellationToken cancellationToken = default)
     {
         var limits = options.Limits;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = options.Clock.GetTimestamp();
         var format = FileSniffer.Detect(file, fileName, limits);
         if (format == FileFormat.Xlsx)
         {
@@ -43,7 +43,7 @@ public static class UploadIngestor
         foreach (var row in reader.ReadRows(sheet.Index))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if ((row.RowNumber & 0xFF) == 0 && System.Diagnostics.Stopwatch.GetElapsedTime(started) > limits.MaxReadTime)
+            if ((row.RowNumber & 0xFF) == 0 && options.Clock.GetElapsedTime(started) > limits.MaxReadTime)
             {
                 throw new UploadRejectedException(FindingCode.FileUnreadable, $"reading took longer than {limits.MaxReadTime} (row {row.RowNumber})",
                     new ReadTimeExceeded(row.RowNumber, limits.MaxReadTime));

@@ -74,7 +74,7 @@ public sealed class BlobIngestion(IngestServices services)
             }
             var today = RegionTimeZone.Today(region.Value, record.ReceivedAt);
             var result = await UploadIngestor.IngestAsync(content.File, name, region.Value, sink,
-                new IngestionOptions { Limits = services.Limits, Today = today }, cancellationToken);
+                new IngestionOptions { Limits = services.Limits, Today = today, Clock = services.Time }, cancellationToken);
             await sink.FlushAsync();
 
             record.Status = UploadStatus.Validating;
