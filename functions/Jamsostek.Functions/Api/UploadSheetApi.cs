@@ -28,10 +28,10 @@ public static class UploadSheetApi
         UploadClaims claims, ILogger<UploadStore> logger, CancellationToken cancellationToken)
     {
         var access = AccessKeyMiddleware.Of(context);
-        var l = ApiProblems.LanguageOf(context);
+        var language = ApiProblems.LanguageOf(context);
         if (!access.Upload)
         {
-            return ApiProblems.UploadForbidden(l);
+            return ApiProblems.UploadForbidden(language);
         }
         if (ApiQuery.Region(context, access, logger, out var region) is { } problem)
         {
@@ -39,23 +39,23 @@ public static class UploadSheetApi
         }
         if (region is null)
         {
-            return ApiProblems.BadParameter(l, "region", l == Language.En ? "the region to upload to" : "wilayah tujuan unggahan");
+            return ApiProblems.BadParameter(language, "region", language == Language.En ? "the region to upload to" : "wilayah tujuan unggahan");
         }
         if (SafeFileName(context.Request.Query["file"].FirstOrDefault()) is not { } file)
         {
-            return ApiProblems.BadParameter(l, "file", l == Language.En
+            return ApiProblems.BadParameter(language, "file", language == Language.En
                 ? "a file name ending in .xlsx, .xls or .csv, without folders, at most 120 characters"
                 : "nama berkas berakhiran .xlsx, .xls atau .csv, tanpa folder, paling panjang 120 karakter");
         }
         var length = context.Request.ContentLength;
         if (length is null or 0)
         {
-            return ApiProblems.BadParameter(l, "body", l == Language.En ? "the file's bytes, with a Content-Length" : "isi berkas, dengan Content-Length");
+            return ApiProblems.BadParameter(language, "body", language == Language.En ? "the file's bytes, with a Content-Length" : "isi berkas, dengan Content-Length");
         }
         if (length > IngestionLimits.Default.MaxFileBytes)
         {
-            return TypedResults.Problem(FileMessages.For(Core.Findings.FindingCode.FileTooLarge, [length.Value], l),
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: l == Language.En ? "File too large" : "Berkas terlalu besar");
+            return TypedResults.Problem(FileMessages.For(Core.Findings.FindingCode.FileTooLarge, [length.Value], language),
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: language == Language.En ? "File too large" : "Berkas terlalu besar");
         }
 
         // The worker's web server caps bodies at 30 MB by default; a sheet may be 50 MiB (checked above).
@@ -85,8 +85,8 @@ public static class UploadSheetApi
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            return TypedResults.Problem(l == Language.En ? "Another file of this name arrived at the same moment. Upload again." : "Berkas lain dengan nama ini tiba bersamaan. Unggah kembali.",
-                statusCode: StatusCodes.Status409Conflict, title: l == Language.En ? "Name taken" : "Nama sudah dipakai");
+            return TypedResults.Problem(language == Language.En ? "Another file of this name arrived at the same moment. Upload again." : "Berkas lain dengan nama ini tiba bersamaan. Unggah kembali.",
+                statusCode: StatusCodes.Status409Conflict, title: language == Language.En ? "Name taken" : "Nama sudah dipakai");
         }
         var claim = await claims.ClaimAsync(region, blob.Name, stored.ETag.ToString(), Convert.ToHexStringLower(hash.GetHashAndReset()), body.BytesRead,
             cancellationToken);
