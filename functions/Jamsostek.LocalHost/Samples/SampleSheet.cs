@@ -1,9 +1,11 @@
+using Jamsostek.Core.Uploads;
+
 namespace Jamsostek.LocalHost.Samples;
 
 /// <summary>A sheet in samples/{region}/, uploaded as uploads/{region}/{file}.</summary>
 public sealed record SampleSheet(string Region, string FileName, string Path)
 {
-    public string BlobName => $"{Region}/{FileName}";
+    public string BlobName => UploadBlobNames.For(Region, FileName);
 
     /// <summary>Agreement sheets are named perjanjian-*: they go first, because enrolments refer to agreements.</summary>
     public bool IsAgreements => FileName.StartsWith("perjanjian", StringComparison.OrdinalIgnoreCase);

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.Json.Serialization;
-using Jamsostek.Core.Uploads;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Jamsostek.Core.Uploads;
 using Microsoft.Extensions.Logging;
 
 namespace Jamsostek.LocalHost.Samples;
@@ -19,8 +19,6 @@ namespace Jamsostek.LocalHost.Samples;
 /// </summary>
 public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, string? accessKey, ILogger logger)
 {
-    public const string Container = "uploads";
-
     /// <summary>How long to wait for the uploads of one group (agreements, then enrolments and compliance sheets) to be final.</summary>
     public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(120);
 
@@ -75,7 +73,7 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
             output.WriteLine("Samples     not uploaded: no JamsostekDevKey setting to follow them through the API with (local.settings.example.json has one)");
             return [];
         }
-        output.WriteLine($"Samples     {RepositoryPaths.Display(folder)} -> container {Container} (first start only; blobs already there are kept)");
+        output.WriteLine($"Samples     {RepositoryPaths.Display(folder)} -> container {UploadBlobNames.Container} (first start only; blobs already there are kept)");
         output.WriteLine($"            status at GET {new Uri(api.BaseAddress!, "api/uploads?region=...")}; findings and rejected rows in container {ReportBlobNames.Container} ({blobs.Uri.ToString().TrimEnd('/')}/{ReportBlobNames.Container})");
         var outcomes = new List<SampleOutcome>();
         try
@@ -93,7 +91,7 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
 
     private async Task UploadAndReportAsync(IReadOnlyList<SampleSheet> sheets, List<SampleOutcome> outcomes, TextWriter output, CancellationToken cancellationToken)
     {
-        var container = blobs.GetBlobContainerClient(Container);
+        var container = blobs.GetBlobContainerClient(UploadBlobNames.Container);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         foreach (var group in sheets.GroupBy(sheet => sheet.IsAgreements))
         {
