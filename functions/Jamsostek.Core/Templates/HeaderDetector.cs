@@ -84,45 +84,51 @@ public static class HeaderDetector
 
     private static HeaderDetection Lay(SheetRow header, SheetTemplate template, Language language, string? sheetName)
     {
+        var columns = MapColumns(header, template, language, sheetName);
+        List<Finding> findings = [.. columns.Findings, .. MissingColumns(header, template, columns.FirstColumnOfField, language, sheetName)];
+        var layout = new SheetLayout(template, header.RowNumber, columns.HeaderTexts, columns.FieldsByColumn, [.. columns.Unrecognised]);
+        return new HeaderDetection(layout, findings);
+    }
+
+    /// <summary>
+    /// Each column's heading, and the field it holds: the first column whose heading names a field holds it; a column
+    /// that repeats a field (a finding) or names none is carried along as unrecognised.
+    /// </summary>
+    private static ColumnMap MapColumns(SheetRow header, SheetTemplate template, Language language, string? sheetName)
+    {
         var fields = template.Fields;
         var count = Math.Min(header.CellCount, header.Cells.Length);
-        var headerTexts = new string?[count];
-        var fieldsByColumn = new SortedDictionary<int, TemplateField>();
-        var unrecognised = new List<UnrecognisedColumn>();
-        var findings = new List<Finding>();
-        var firstColumn = new int[fields.Count];
-        Array.Fill(firstColumn, -1);
-
-        for (var c = 0; c < count; c++)
+        var columns = new ColumnMap(new string?[count], [], [], new int[fields.Count], []);
+        Array.Fill(columns.FirstColumnOfField, -1);
+        for (var column = 0; column < count; column++)
         {
-            var text = HeaderText(header.Cells[c]);
-            headerTexts[c] = text;
+            var text = HeaderText(header.Cells[column]);
+            columns.HeaderTexts[column] = text;
             if (text is null)
             {
                 continue;
             }
-
-            var index = header.Cells[c] is string ? template.IndexOf(text) : -1;
+            var index = header.Cells[column] is string ? template.IndexOf(text) : -1;
             if (index < 0)
             {
-                unrecognised.Add(new UnrecognisedColumn(c, text));
+                columns.Unrecognised.Add(new UnrecognisedColumn(column, text));
             }
-            else if (firstColumn[index] < 0)
+            else if (columns.FirstColumnOfField[index] < 0)
             {
-                firstColumn[index] = c;
-                fieldsByColumn.Add(c, fields[index]);
+                columns.FirstColumnOfField[index] = column;
+                columns.FieldsByColumn.Add(column, fields[index]);
             }
             else
             {
                 // The first column keeps the field; the repeat is carried along like any unknown column.
-                unrecognised.Add(new UnrecognisedColumn(c, text));
-                var first = firstColumn[index];
+                columns.Unrecognised.Add(new UnrecognisedColumn(column, text));
+                var first = columns.FirstColumnOfField[index];
                 var firstCell = CellAddress.Of(first, header.RowNumber);
-                var secondCell = CellAddress.Of(c, header.RowNumber);
-                findings.Add(new Finding(
+                var secondCell = CellAddress.Of(column, header.RowNumber);
+                columns.Findings.Add(new Finding(
                     FindingCode.HeaderDuplicateColumn,
                     Severity.Error,
-                    TemplateMessages.DuplicateColumn(language, fields[index].Header, firstCell, headerTexts[first]!, secondCell, text),
+                    TemplateMessages.DuplicateColumn(language, fields[index].Header, firstCell, columns.HeaderTexts[first]!, secondCell, text),
                     Sheet: sheetName,
                     Row: header.RowNumber,
                     Cell: secondCell,
@@ -130,26 +136,32 @@ public static class HeaderDetector
                     Value: text));
             }
         }
+        return columns;
+    }
 
-        for (var i = 0; i < fields.Count; i++)
+    /// <summary>A finding for each required field no column holds (and no column stands in for).</summary>
+    private static IEnumerable<Finding> MissingColumns(SheetRow header, SheetTemplate template, int[] firstColumnOfField, Language language, string? sheetName)
+    {
+        for (var index = 0; index < template.Fields.Count; index++)
         {
-            var field = fields[i];
-            if (!field.Required || firstColumn[i] >= 0 || HasStandIn(template, firstColumn, field))
+            var field = template.Fields[index];
+            if (!field.Required || firstColumnOfField[index] >= 0 || HasStandIn(template, firstColumnOfField, field))
             {
                 continue;
             }
-            findings.Add(new Finding(
+            yield return new Finding(
                 FindingCode.HeaderMissingColumn,
                 Severity.Error,
                 TemplateMessages.MissingColumn(language, field.Header, header.RowNumber, AcceptedHeaders(template, field)),
                 Sheet: sheetName,
                 Row: header.RowNumber,
-                Field: field.Name));
+                Field: field.Name);
         }
-
-        var layout = new SheetLayout(template, header.RowNumber, headerTexts, fieldsByColumn, [.. unrecognised]);
-        return new HeaderDetection(layout, findings);
     }
+
+    /// <param name="FirstColumnOfField">For each field of the template (by index), the column that holds it; -1 for none.</param>
+    private sealed record ColumnMap(string?[] HeaderTexts, SortedDictionary<int, TemplateField> FieldsByColumn, List<UnrecognisedColumn> Unrecognised,
+        int[] FirstColumnOfField, List<Finding> Findings);
 
     private static bool HasStandIn(SheetTemplate template, int[] firstColumn, TemplateField field)
     {
