@@ -110,7 +110,7 @@ public static class UploadsApi
         {
             return ApiProblems.PiiForbidden(language);
         }
-        if (record!.RowsRejected == 0 || !UploadStatus.IsFinal(record.Status))
+        if (record!.RowsRejected == 0 || !UploadStatus.IsValidated(record.Status))
         {
             return ApiProblems.NotFound(language, language == Language.En ? "A rejected-rows file for this upload" : "Berkas baris ditolak untuk unggahan ini");
         }
