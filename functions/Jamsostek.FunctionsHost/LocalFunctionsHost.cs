@@ -64,23 +64,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public static async Task<LocalFunctionsHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
     {
         var scriptRoot = Path.GetFullPath(options.ScriptRoot);
-        var settingsPath = options.LocalSettingsPath ?? Path.Combine(scriptRoot, "local.settings.json");
-        var localSettings = File.Exists(settingsPath) ? LocalSettings.Load(settingsPath) : null;
-        var environment = options.ReadEnvironment
-            ? System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value))
-            : [];
-        var settings = new AppSettings(localSettings, environment, options.Settings);
+        var (settings, localSettings) = ReadSettings(options, scriptRoot);
         var hostConfiguration = HostJson.Load(scriptRoot);
         var description = WorkerDescription.Load(scriptRoot);
         var hostId = HostIdFor(settings, scriptRoot);
-        var ownedLoggers = options.LoggerFactory is null
-            ? LoggerFactory.Create(logging => logging
-                .AddSimpleConsole(console => console.SingleLine = true)
-                .AddFilter("Microsoft", LogLevel.Warning)
-                .AddFilter("System", LogLevel.Warning)
-                .AddFilter("Grpc", LogLevel.Warning)
-                .AddFilter("Yarp", LogLevel.Warning))
-            : null;
+        var ownedLoggers = options.LoggerFactory is null ? ConsoleLoggers() : null;
         var loggers = options.LoggerFactory ?? ownedLoggers!;
         var logger = loggers.CreateLogger("Jamsostek.FunctionsHost");
 
@@ -89,25 +77,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         try
         {
             rpc = await RpcServer.StartAsync(loggers, cancellationToken);
-            IReadOnlyList<FunctionDefinition> functions;
-            IReadOnlyList<string> errors;
-            IReadOnlyDictionary<string, string> loadFailures;
-            try
-            {
-                worker = await WorkerProcess.StartAsync(scriptRoot, description, settings, rpc.Address, rpc.Connections, options.WorkerRestart, loggers, cancellationToken);
-                (functions, errors) = FunctionIndex.Build(await IndexAsync(worker, description, scriptRoot, cancellationToken), settings);
-                loadFailures = await worker.LoadFunctionsAsync(functions, cancellationToken);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new FunctionAppException($"The worker did not finish its handshake in time (worker init and each function load have {WorkerProcess.InitializationLimit.TotalSeconds:0} s). Its last output:{System.Environment.NewLine}{worker?.RecentOutput}");
-            }
-            catch (WorkerUnavailableException ex)
-            {
-                throw new FunctionAppException($"The worker stopped during its handshake: {ex.Message}. Its last output:{System.Environment.NewLine}{worker?.RecentOutput}");
-            }
-            var app = new FunctionApp(scriptRoot, hostConfiguration, description, functions,
-                [.. errors, .. loadFailures.Select(f => $"Function {f.Key} is in error: the worker could not load it ({f.Value}).")]);
+            worker = await DuringHandshakeAsync(null, () => WorkerProcess.StartAsync(scriptRoot, description, settings, rpc.Address, rpc.Connections,
+                options.WorkerRestart, loggers, cancellationToken), cancellationToken);
+            var started = worker;
+            var app = await DuringHandshakeAsync(worker, () => LoadAppAsync(started, scriptRoot, hostConfiguration, description, settings, cancellationToken),
+                cancellationToken);
             foreach (var error in app.Errors)
             {
                 HostLog.FunctionInError(logger, error);
@@ -115,19 +89,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             var web = BuildWeb(app, settings, worker, options, localSettings, hostId, loggers);
             var host = new LocalFunctionsHost(web, rpc, app, settings, hostId, worker, ownedLoggers);
             worker.GaveUp += reason => _ = host.StopOnItsOwnAsync(reason);
-            try
-            {
-                await web.StartAsync(cancellationToken);
-                var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
-                host.StartListeners(options, settings, web.Services, loggers);
-                HostLog.HostStarted(logger, hostId, host.BaseAddress, app.Functions.Count);
-            }
-            catch
-            {
-                await host.DisposeAsync();
-                throw;
-            }
+            await host.StartServingAsync(options, loggers, logger, cancellationToken);
             return host;
         }
         catch when (worker is not null || rpc is not null)
@@ -141,6 +103,70 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 await rpc.DisposeAsync();
             }
             ownedLoggers?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The app's settings: the options' own over the environment (when read) over local.settings.json, as Core Tools orders them.</summary>
+    private static (AppSettings Settings, LocalSettings? LocalSettings) ReadSettings(LocalHostOptions options, string scriptRoot)
+    {
+        var settingsPath = options.LocalSettingsPath ?? Path.Combine(scriptRoot, "local.settings.json");
+        var localSettings = File.Exists(settingsPath) ? LocalSettings.Load(settingsPath) : null;
+        var environment = options.ReadEnvironment
+            ? System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(entry => KeyValuePair.Create((string)entry.Key, (string?)entry.Value))
+            : [];
+        return (new AppSettings(localSettings, environment, options.Settings), localSettings);
+    }
+
+    /// <summary>One line per message on the console, the frameworks' own only from warnings up.</summary>
+    private static ILoggerFactory ConsoleLoggers() => LoggerFactory.Create(logging => logging
+        .AddSimpleConsole(console => console.SingleLine = true)
+        .AddFilter("Microsoft", LogLevel.Warning)
+        .AddFilter("System", LogLevel.Warning)
+        .AddFilter("Grpc", LogLevel.Warning)
+        .AddFilter("Yarp", LogLevel.Warning));
+
+    /// <summary>A step of the worker's start-up: a worker that does not answer in time, or stops, is an app error with its last output.</summary>
+    private static async Task<T> DuringHandshakeAsync<T>(WorkerProcess? worker, Func<Task<T>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FunctionAppException($"The worker did not finish its handshake in time (worker init and each function load have {WorkerProcess.InitializationLimit.TotalSeconds:0} s). Its last output:{System.Environment.NewLine}{worker?.RecentOutput}");
+        }
+        catch (WorkerUnavailableException ex)
+        {
+            throw new FunctionAppException($"The worker stopped during its handshake: {ex.Message}. Its last output:{System.Environment.NewLine}{worker?.RecentOutput}");
+        }
+    }
+
+    /// <summary>The worker's functions, indexed and loaded; those it could not load are in error.</summary>
+    private static async Task<FunctionApp> LoadAppAsync(WorkerProcess worker, string scriptRoot, HostConfiguration hostConfiguration,
+        WorkerDescription description, AppSettings settings, CancellationToken cancellationToken)
+    {
+        var (functions, errors) = FunctionIndex.Build(await IndexAsync(worker, description, scriptRoot, cancellationToken), settings);
+        var loadFailures = await worker.LoadFunctionsAsync(functions, cancellationToken);
+        return new FunctionApp(scriptRoot, hostConfiguration, description, functions,
+            [.. errors, .. loadFailures.Select(failure => $"Function {failure.Key} is in error: the worker could not load it ({failure.Value}).")]);
+    }
+
+    /// <summary>Starts the web server, learns the address it listens on, then the triggers' listeners; a host that cannot is disposed.</summary>
+    private async Task StartServingAsync(LocalHostOptions options, ILoggerFactory loggers, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _web.StartAsync(cancellationToken);
+            var address = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+            StartListeners(options, Settings, _web.Services, loggers);
+            HostLog.HostStarted(logger, HostId, BaseAddress, App.Functions.Count);
+        }
+        catch
+        {
+            await DisposeAsync();
             throw;
         }
     }
@@ -205,46 +231,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             // The host takes any body the function takes; the app sets its own limits.
             kestrel.Limits.MaxRequestBodySize = null;
         });
-        builder.Services.AddSingleton(app);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(worker);
-        builder.Services.AddSingleton(new StorageClients(settings, app.Host.Queues));
-        builder.Services.AddSingleton<QueueSignals>();
-        builder.Services.AddSingleton<OutputBinder>();
-        builder.Services.AddSingleton<FunctionInvoker>();
-        builder.Services.AddSingleton<FunctionKeys>();
-        builder.Services.AddSingleton<TriggerRegistry>();
-        builder.Services.AddSingleton(new HttpMessageInvoker(new RetryProxyHandler(new SocketsHttpHandler
-        {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-        }, loggers.CreateLogger("Jamsostek.FunctionsHost.Http"))));
-        builder.Services.AddHttpForwarder();
+        AddHostServices(builder.Services, app, settings, worker, loggers);
         // DNS rebinding: a web page whose own name resolves to 127.0.0.1 reaches this host with that name as Host.
         // Only loopback names are answered (400 otherwise), whatever the port.
         builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(filtering =>
             filtering.AllowedHosts = ["127.0.0.1", "localhost", "[::1]"]);
         if (localSettings?.Host.Cors is { Length: > 0 } cors)
         {
-            builder.Services.AddCors(c => c.AddDefaultPolicy(policy =>
-            {
-                var origins = cors.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                if (origins.Contains("*"))
-                {
-                    policy.AllowAnyOrigin();
-                }
-                else
-                {
-                    policy.WithOrigins(origins);
-                    if (localSettings.Host.CorsCredentials)
-                    {
-                        policy.AllowCredentials();
-                    }
-                }
-                policy.AllowAnyHeader().AllowAnyMethod();
-            }));
+            AddCors(builder.Services, cors, localSettings.Host.CorsCredentials);
         }
 
         var web = builder.Build();
@@ -263,6 +257,48 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         web.MapHttpTriggers(app, settings);
         return web;
     }
+
+    /// <summary>What the endpoints and the listeners share: the app, its settings and worker, storage, keys, triggers and the proxy to the worker.</summary>
+    private static void AddHostServices(IServiceCollection services, FunctionApp app, AppSettings settings, WorkerProcess worker, ILoggerFactory loggers)
+    {
+        services.AddSingleton(app);
+        services.AddSingleton(settings);
+        services.AddSingleton(worker);
+        services.AddSingleton(new StorageClients(settings, app.Host.Queues));
+        services.AddSingleton<QueueSignals>();
+        services.AddSingleton<OutputBinder>();
+        services.AddSingleton<FunctionInvoker>();
+        services.AddSingleton<FunctionKeys>();
+        services.AddSingleton<TriggerRegistry>();
+        services.AddSingleton(new HttpMessageInvoker(new RetryProxyHandler(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+        }, loggers.CreateLogger("Jamsostek.FunctionsHost.Http"))));
+        services.AddHttpForwarder();
+    }
+
+    /// <summary>local.settings.json's Host.CORS: the origins allowed ("*" for any), with credentials when Host.CORSCredentials says so.</summary>
+    private static void AddCors(IServiceCollection services, string cors, bool credentials) =>
+        services.AddCors(options => options.AddDefaultPolicy(policy =>
+        {
+            var origins = cors.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (origins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins(origins);
+                if (credentials)
+                {
+                    policy.AllowCredentials();
+                }
+            }
+            policy.AllowAnyHeader().AllowAnyMethod();
+        }));
 
     private async Task StopOnItsOwnAsync(string reason)
     {
@@ -309,7 +345,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                     break;
                 case TimerTriggerBinding timer:
                     var schedule = TimerSchedule.Parse(timer.Schedule, timeZone, function.Name);
-                    var timerListener = new TimerTriggerListener(function, timer, schedule, storage, invoker, logger, HostId, options.TimerLockRetryInterval);
+                    var timerListener = new TimerTriggerListener(function, timer, schedule, storage, invoker, logger, HostId, options.TimerLockRetryInterval, options.Clock);
                     registry.AddRunNow(function, (_, ct) => timerListener.InvokeNowAsync(ct));
                     if (isEnabled)
                     {

@@ -27,6 +27,9 @@ public sealed class LocalHostOptions
     /// <summary>How often a host that does not hold a timer's lock tries to take it over.</summary>
     public TimeSpan TimerLockRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The clock timer triggers fire by (their schedule, past-due runs and the monitor's status).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>How a worker that dies is started again (the Functions host's defaults).</summary>
     public WorkerRestartPolicy WorkerRestart { get; init; } = new();
 

@@ -27,32 +27,7 @@ internal static class StartupJob
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var health = await http.GetAsync("api/health", cancellationToken);
         var body = await health.Content.ReadAsStringAsync(cancellationToken);
-
-        output.WriteLine();
-        output.WriteLine("Jamsostek Functions is running locally.");
-        output.WriteLine($"  Health      GET {new Uri(host.BaseAddress, "api/health")} -> {(int)health.StatusCode} {body}");
-        output.WriteLine($"  API base    {new Uri(host.BaseAddress, "api/")} (OpenAPI: api/openapi.json)");
-        output.WriteLine($"  Portal      {host.BaseAddress}");
-        output.WriteLine($"  Admin       POST {new Uri(host.BaseAddress, "admin/functions/{name}")} (x-functions-key: LocalHostMasterKey from {RepositoryPaths.Display(system.SettingsPath)})");
-        output.WriteLine($"  Functions   {string.Join(", ", host.App.Functions.Select(f => f.Name))}");
-        if (system.GeneratedKeys.Count > 0)
-        {
-            // Printed this once; afterwards they are read from the settings file, which only this user may read.
-            output.WriteLine($"  Keys        made for this machine and kept in {RepositoryPaths.Display(system.SettingsPath)} (shown only now):");
-            foreach (var (name, key) in system.GeneratedKeys)
-            {
-                output.WriteLine($"              {name} = {key}");
-            }
-        }
-        if (system.DevServices is { } dev)
-        {
-            output.WriteLine($"  Storage     Azurite, blob http://127.0.0.1:10000 (data in .azurite/)");
-            output.WriteLine($"  Mail        MailDev UI {dev.MailDevWebAddress} (SMTP 127.0.0.1:{dev.SmtpPort})");
-        }
-        if (logFile is not null)
-        {
-            output.WriteLine($"  Log         {RepositoryPaths.Display(logFile)} (the host's and the app's logs; the newest {Logging.FileLoggerProvider.FilesKept} are kept)");
-        }
+        PrintWhereToLook(system, output, logFile, $"{(int)health.StatusCode} {body}");
 
         // The SDK clients map UseDevelopmentStorage=true to the emulator's well-known account and ports themselves.
         var storage = host.Settings.ConnectionString(AppSettings.StorageConnection);
@@ -77,6 +52,37 @@ internal static class StartupJob
         output.WriteLine("Press Ctrl+C to stop everything.");
         output.WriteLine();
         return outcomes;
+    }
+
+    /// <summary>Where everything is: the health answer, the API, the portal, the admin route, the functions, keys made now, storage, mail and the log.</summary>
+    private static void PrintWhereToLook(LocalSystem system, TextWriter output, string? logFile, string health)
+    {
+        var host = system.Host;
+        output.WriteLine();
+        output.WriteLine("Jamsostek Functions is running locally.");
+        output.WriteLine($"  Health      GET {new Uri(host.BaseAddress, "api/health")} -> {health}");
+        output.WriteLine($"  API base    {new Uri(host.BaseAddress, "api/")} (OpenAPI: api/openapi.json)");
+        output.WriteLine($"  Portal      {host.BaseAddress}");
+        output.WriteLine($"  Admin       POST {new Uri(host.BaseAddress, "admin/functions/{name}")} (x-functions-key: LocalHostMasterKey from {RepositoryPaths.Display(system.SettingsPath)})");
+        output.WriteLine($"  Functions   {string.Join(", ", host.App.Functions.Select(function => function.Name))}");
+        if (system.GeneratedKeys.Count > 0)
+        {
+            // Printed this once; afterwards they are read from the settings file, which only this user may read.
+            output.WriteLine($"  Keys        made for this machine and kept in {RepositoryPaths.Display(system.SettingsPath)} (shown only now):");
+            foreach (var (name, key) in system.GeneratedKeys)
+            {
+                output.WriteLine($"              {name} = {key}");
+            }
+        }
+        if (system.DevServices is { } dev)
+        {
+            output.WriteLine($"  Storage     Azurite, blob http://127.0.0.1:10000 (data in .azurite/)");
+            output.WriteLine($"  Mail        MailDev UI {dev.MailDevWebAddress} (SMTP 127.0.0.1:{dev.SmtpPort})");
+        }
+        if (logFile is not null)
+        {
+            output.WriteLine($"  Log         {RepositoryPaths.Display(logFile)} (the host's and the app's logs; the newest {Logging.FileLoggerProvider.FilesKept} are kept)");
+        }
     }
 
     /// <summary>

@@ -121,7 +121,7 @@ public sealed class StartupJobTests : IAsyncLifetime
             Assert.True(await reports.GetBlobClient($"{outcome.UploadId}/findings.json").ExistsAsync());
         }
 
-        var uploads = new BlobServiceClient(ConnectionString).GetBlobContainerClient(SampleUploads.Container);
+        var uploads = new BlobServiceClient(ConnectionString).GetBlobContainerClient(Jamsostek.Core.Uploads.UploadBlobNames.Container);
         var table = new TableServiceClient(ConnectionString).GetTableClient("uploads");
         var etags = new Dictionary<string, Azure.ETag>();
         foreach (var name in sampleFiles)

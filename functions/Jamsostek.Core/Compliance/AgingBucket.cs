@@ -36,12 +36,12 @@ public static class AgingBuckets
         _ => "unknown",
     };
 
-    public static string Label(AgingBucket bucket, Templates.Language l) => bucket switch
+    public static string Label(AgingBucket bucket, Templates.Language language) => bucket switch
     {
-        AgingBucket.UpTo3Months => l == Templates.Language.En ? "1-3 months" : "1-3 bulan",
-        AgingBucket.UpTo6Months => l == Templates.Language.En ? "4-6 months" : "4-6 bulan",
-        AgingBucket.UpTo12Months => l == Templates.Language.En ? "7-12 months" : "7-12 bulan",
-        AgingBucket.Over12Months => l == Templates.Language.En ? "over 12 months" : "lebih dari 12 bulan",
-        _ => l == Templates.Language.En ? "duration unknown" : "lama tidak diketahui",
+        AgingBucket.UpTo3Months => language == Templates.Language.En ? "1-3 months" : "1-3 bulan",
+        AgingBucket.UpTo6Months => language == Templates.Language.En ? "4-6 months" : "4-6 bulan",
+        AgingBucket.UpTo12Months => language == Templates.Language.En ? "7-12 months" : "7-12 bulan",
+        AgingBucket.Over12Months => language == Templates.Language.En ? "over 12 months" : "lebih dari 12 bulan",
+        _ => language == Templates.Language.En ? "duration unknown" : "lama tidak diketahui",
     };
 }

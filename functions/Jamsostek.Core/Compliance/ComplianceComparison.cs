@@ -121,29 +121,14 @@ public sealed class ComplianceComparison
                 }
                 continue;
             }
-            var since = employer.FollowupOn
-                ?? (earlier is not null && employer.FollowupStatus is not null && earlier.FollowupStatus == employer.FollowupStatus
-                    ? earlier.FollowupOn ?? previousDate
-                    : null);
-            inArrears.Add(new EmployerStanding(
-                employer,
-                AgingBuckets.Of(employer.ArrearsMonths ?? MonthsSince(employer.LastPaidOn, snapshotDate)),
-                since,
-                since is { } s ? snapshotDate.DayNumber - s.DayNumber : null,
-                Change(employer, earlier, previousDate is not null),
-                earlier?.ArrearsIdr));
+            inArrears.Add(StandingOf(employer, earlier, snapshotDate, previousDate));
         }
-        foreach (var (npp, earlier) in before)
-        {
-            if (!seen.Contains(npp))
+        left.AddRange(before.Where(pair => !seen.Contains(pair.Key)).Select(pair =>
+            new EmployerLeft(pair.Key, pair.Value.CompanyName, pair.Value.ArrearsIdr, EmployerChange.NoLongerListed)
             {
-                left.Add(new EmployerLeft(npp, earlier.CompanyName, earlier.ArrearsIdr, EmployerChange.NoLongerListed)
-                {
-                    Sector = earlier.Sector,
-                    District = earlier.District,
-                });
-            }
-        }
+                Sector = pair.Value.Sector,
+                District = pair.Value.District,
+            }));
         inArrears.Sort((a, b) => (b.Employer.ArrearsIdr ?? 0).CompareTo(a.Employer.ArrearsIdr ?? 0) is var byAmount and not 0
             ? byAmount
             : string.CompareOrdinal(a.Employer.Npp, b.Employer.Npp));
@@ -151,6 +136,25 @@ public sealed class ComplianceComparison
         var previousInArrears = before.Values.Where(e => e.InArrears).ToList();
         return new ComplianceComparison(snapshotDate, previousDate, inArrears, left, employers, compliantWorkers,
             previousInArrears.Count, previousInArrears.Sum(e => e.ArrearsIdr ?? 0));
+    }
+
+    /// <summary>
+    /// An employer in arrears: its aging bucket, and since when it is in its follow-up step (the step's date, or, for the
+    /// same step as in the previous snapshot, the date it had there, else that snapshot's date).
+    /// </summary>
+    private static EmployerStanding StandingOf(Employer employer, Employer? earlier, DateOnly snapshotDate, DateOnly? previousDate)
+    {
+        var since = employer.FollowupOn
+            ?? (earlier is not null && employer.FollowupStatus is not null && earlier.FollowupStatus == employer.FollowupStatus
+                ? earlier.FollowupOn ?? previousDate
+                : null);
+        return new EmployerStanding(
+            employer,
+            AgingBuckets.Of(employer.ArrearsMonths ?? MonthsSince(employer.LastPaidOn, snapshotDate)),
+            since,
+            since is { } sinceDate ? snapshotDate.DayNumber - sinceDate.DayNumber : null,
+            Change(employer, earlier, previousDate is not null),
+            earlier?.ArrearsIdr);
     }
 
     private static int? MonthsSince(DateOnly? lastPaid, DateOnly snapshotDate) =>

@@ -39,14 +39,14 @@ public static class EmployerChanges
         _ => "none",
     };
 
-    public static string Label(EmployerChange change, Templates.Language l) => change switch
+    public static string Label(EmployerChange change, Templates.Language language) => change switch
     {
-        EmployerChange.NewlyInArrears => l == Templates.Language.En ? "newly in arrears" : "baru menunggak",
-        EmployerChange.AmountUp => l == Templates.Language.En ? "owes more" : "tunggakan naik",
-        EmployerChange.AmountDown => l == Templates.Language.En ? "owes less" : "tunggakan turun",
-        EmployerChange.Unchanged => l == Templates.Language.En ? "unchanged" : "tetap",
-        EmployerChange.PaidOff => l == Templates.Language.En ? "paid off" : "lunas",
-        EmployerChange.NoLongerListed => l == Templates.Language.En ? "no longer listed" : "tidak tercantum lagi",
+        EmployerChange.NewlyInArrears => language == Templates.Language.En ? "newly in arrears" : "baru menunggak",
+        EmployerChange.AmountUp => language == Templates.Language.En ? "owes more" : "tunggakan naik",
+        EmployerChange.AmountDown => language == Templates.Language.En ? "owes less" : "tunggakan turun",
+        EmployerChange.Unchanged => language == Templates.Language.En ? "unchanged" : "tetap",
+        EmployerChange.PaidOff => language == Templates.Language.En ? "paid off" : "lunas",
+        EmployerChange.NoLongerListed => language == Templates.Language.En ? "no longer listed" : "tidak tercantum lagi",
         _ => "",
     };
 }

@@ -66,7 +66,7 @@ public sealed record LapsingAgreement(string AgreementNo, DateOnly CoverageEnd, 
 public sealed record LapseFigure(DateOnly Date, int DaysLeft, int Participants);
 
 /// <summary>An upload record as the digest reports it; <see cref="TopErrors"/> is the record's "CODE:n,..." read into pairs.</summary>
-public sealed record UploadFigure(string FileName, string? Kind, string Status, DateTimeOffset ReceivedAt, int RowsRead, int RowsAccepted, int RowsRejected,
+public sealed record UploadFigure(string FileName, SheetKind? Kind, string Status, DateTimeOffset ReceivedAt, int RowsRead, int RowsAccepted, int RowsRejected,
     IReadOnlyList<(string Code, int Count)> TopErrors)
 {
     /// <summary>"NIK_FORMAT:3,DATE_FORMAT:1" into pairs; malformed parts are left out.</summary>

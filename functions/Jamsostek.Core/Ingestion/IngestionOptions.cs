@@ -16,4 +16,7 @@ public sealed record IngestionOptions
 
     /// <summary>The upload's date in its region: a compliance snapshot may not be dated after it. Null: not checked.</summary>
     public DateOnly? Today { get; init; }
+
+    /// <summary>The clock the read time is measured on (<see cref="IngestionLimits.MaxReadTime"/>).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

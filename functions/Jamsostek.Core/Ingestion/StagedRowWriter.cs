@@ -51,62 +51,73 @@ public sealed class StagedRowWriter
         _json.WriteStartArray("cells");
         foreach (var cell in row.Cells)
         {
-            if (cell.IsEmpty)
+            if (!cell.IsEmpty)
             {
-                continue;
+                WriteField(cell);
             }
-            _json.WriteStartObject();
-            _json.WriteString("f", cell.Field.Name);
-            _json.WriteString("c", cell.Cell);
-            var text = Text(cell.Value);
-            if (text.Length > _maxCellCharacters)
-            {
-                _json.WriteString("t", Cut(text));
-                _json.WriteString("e", FindingCode.CellTooLong);
-                _json.WriteString("p", text.Length.ToString(CultureInfo.InvariantCulture));
-                _json.WriteEndObject();
-                continue;
-            }
-            _json.WriteString("t", text);
-            var parsed = FieldValues.Parse(cell.Field.Type, cell.Value);
-            if (parsed.ErrorCode is not null)
-            {
-                _json.WriteString("e", parsed.ErrorCode);
-                if (parsed.Problem is not null)
-                {
-                    _json.WriteString("p", parsed.Problem);
-                }
-            }
-            else
-            {
-                _json.WritePropertyName("v");
-                WriteValue(parsed.Value);
-            }
-            _json.WriteEndObject();
         }
         _json.WriteEndArray();
         if (row.Unrecognised.Count > 0)
         {
-            _json.WriteStartArray("extra");
-            foreach (var extra in row.Unrecognised)
-            {
-                if (extra.Value is null)
-                {
-                    continue;
-                }
-                _json.WriteStartObject();
-                _json.WriteString("h", extra.Header);
-                _json.WriteString("c", Sheets.CellAddress.Of(extra.ColumnIndex, row.RowNumber));
-                _json.WriteString("t", Cut(Text(extra.Value)));
-                _json.WriteEndObject();
-            }
-            _json.WriteEndArray();
+            WriteUnrecognised(row);
         }
         _json.WriteEndObject();
         _json.Flush();
         _buffer.Write("\n"u8);
         RowCount++;
         LastRowBytes = _buffer.WrittenCount - before;
+    }
+
+    /// <summary>A field's cell: its text as typed and the parsed value, or why it could not be parsed (too long included).</summary>
+    private void WriteField(MappedCell cell)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("f", cell.Field.Name);
+        _json.WriteString("c", cell.Cell);
+        var text = Text(cell.Value);
+        if (text.Length > _maxCellCharacters)
+        {
+            _json.WriteString("t", Cut(text));
+            _json.WriteString("e", FindingCode.CellTooLong);
+            _json.WriteString("p", text.Length.ToString(CultureInfo.InvariantCulture));
+            _json.WriteEndObject();
+            return;
+        }
+        _json.WriteString("t", text);
+        var parsed = FieldValues.Parse(cell.Field.Type, cell.Value);
+        if (parsed.ErrorCode is not null)
+        {
+            _json.WriteString("e", parsed.ErrorCode);
+            if (parsed.Problem is not null)
+            {
+                _json.WriteString("p", parsed.Problem);
+            }
+        }
+        else
+        {
+            _json.WritePropertyName("v");
+            WriteValue(parsed.Value);
+        }
+        _json.WriteEndObject();
+    }
+
+    /// <summary>The cells under headings the template does not know, kept for the rejected-rows file.</summary>
+    private void WriteUnrecognised(MappedRow row)
+    {
+        _json.WriteStartArray("extra");
+        foreach (var extra in row.Unrecognised)
+        {
+            if (extra.Value is null)
+            {
+                continue;
+            }
+            _json.WriteStartObject();
+            _json.WriteString("h", extra.Header);
+            _json.WriteString("c", Sheets.CellAddress.Of(extra.ColumnIndex, row.RowNumber));
+            _json.WriteString("t", Cut(Text(extra.Value)));
+            _json.WriteEndObject();
+        }
+        _json.WriteEndArray();
     }
 
     /// <summary>The text cut at the cell limit, never between the two halves of a surrogate pair.</summary>

@@ -20,20 +20,43 @@ public static class UploadIngestor
     public static async Task<IngestionResult> IngestAsync(Stream file, string fileName, RegionCode region, IChunkSink sink,
         IngestionOptions options, CancellationToken cancellationToken = default)
     {
-        var limits = options.Limits;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var format = FileSniffer.Detect(file, fileName, limits);
+        var started = options.Clock.GetTimestamp();
+        var format = FileSniffer.Detect(file, fileName, options.Limits);
+        using var reader = OpenReader(file, fileName, format, options.Limits);
+        var (sheet, layout, top) = ChooseSheet(reader, options);
+        var dataDate = layout.Kind == SheetKind.Compliance ? SnapshotDate(top, layout, sheet.Name, options) : null;
+        var staged = await StageRowsAsync(reader, sheet, layout, region, sink, options, started, cancellationToken);
+        if (staged.RowsRead == 0)
+        {
+            throw new UploadRejectedException(FindingCode.FileEmpty, "the header has no rows below it", sheet.Name);
+        }
+        return new IngestionResult(format, layout.Kind, sheet.Name, layout.HeaderRowNumber, layout.HeaderTexts, layout.FieldColumns(),
+            staged.RowsRead, staged.BlankRows, staged.Chunks, options.ChunkSize)
+        {
+            DataDate = dataDate,
+        };
+    }
+
+    /// <summary>A reader for the detected format; an .xlsx archive is checked first (encryption, zip bombs, damaged parts).</summary>
+    private static IWorkbookReader OpenReader(Stream file, string fileName, FileFormat format, IngestionLimits limits)
+    {
         if (format == FileFormat.Xlsx)
         {
             WorkbookArchiveInspector.Inspect(file, limits);
         }
-        using IWorkbookReader reader = format == FileFormat.Csv
+        return format == FileFormat.Csv
             ? CsvWorkbookReader.Open(file, Path.GetFileName(fileName), limits)
             : ExcelWorkbookReader.Open(file, format, limits);
-        var (sheet, layout, top) = ChooseSheet(reader, options);
-        var dataDate = layout.Kind == SheetKind.Compliance ? SnapshotDate(top, layout, sheet.Name, options) : null;
+    }
 
-        var writer = new StagedRowWriter(options.ChunkSize, limits.MaxCellCharacters);
+    /// <summary>
+    /// Streams the rows below the header into chunks of <see cref="IngestionOptions.ChunkSize"/>, each handed to the sink
+    /// as soon as it is full; blank rows are skipped and counted, within the read-time and staged-text budgets.
+    /// </summary>
+    private static async Task<StagedCounts> StageRowsAsync(IWorkbookReader reader, SheetInfo sheet, SheetLayout layout, RegionCode region,
+        IChunkSink sink, IngestionOptions options, long started, CancellationToken cancellationToken)
+    {
+        var writer = new StagedRowWriter(options.ChunkSize, options.Limits.MaxCellCharacters);
         long stagedBytes = 0;
         var repeats = new RepeatedKeys(layout.Kind);
         var rowsRead = 0;
@@ -43,11 +66,7 @@ public static class UploadIngestor
         foreach (var row in reader.ReadRows(sheet.Index))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if ((row.RowNumber & 0xFF) == 0 && System.Diagnostics.Stopwatch.GetElapsedTime(started) > limits.MaxReadTime)
-            {
-                throw new UploadRejectedException(FindingCode.FileUnreadable, $"reading took longer than {limits.MaxReadTime} (row {row.RowNumber})",
-                    new ReadTimeExceeded(row.RowNumber, limits.MaxReadTime));
-            }
+            CheckReadTime(row.RowNumber, started, options);
             if (row.RowNumber <= layout.HeaderRowNumber)
             {
                 continue;
@@ -68,7 +87,7 @@ public static class UploadIngestor
             }
             writer.Write(mapped, repeats.FirstRowOf(mapped));
             stagedBytes += writer.LastRowBytes;
-            StagedTextBudget.Check(limits, row.RowNumber, writer.LastRowBytes, writer.PendingBytes, stagedBytes);
+            StagedTextBudget.Check(options.Limits, row.RowNumber, writer.LastRowBytes, writer.PendingBytes, stagedBytes);
             rowsRead++;
             if (writer.RowCount == options.ChunkSize)
             {
@@ -80,16 +99,21 @@ public static class UploadIngestor
             var count = writer.RowCount;
             await sink.WriteChunkAsync(++chunks, writer.Flush(), count, cancellationToken);
         }
-        if (rowsRead == 0)
-        {
-            throw new UploadRejectedException(FindingCode.FileEmpty, "the header has no rows below it", sheet.Name);
-        }
-        return new IngestionResult(format, layout.Kind, sheet.Name, layout.HeaderRowNumber, layout.HeaderTexts, layout.FieldColumns(),
-            rowsRead, blankRows, chunks, options.ChunkSize)
-        {
-            DataDate = dataDate,
-        };
+        return new StagedCounts(rowsRead, blankRows, chunks);
     }
+
+    /// <summary>Every 256 rows: a file still being read after <see cref="IngestionLimits.MaxReadTime"/> is rejected as unreadable.</summary>
+    private static void CheckReadTime(int rowNumber, long started, IngestionOptions options)
+    {
+        var limit = options.Limits.MaxReadTime;
+        if ((rowNumber & 0xFF) == 0 && options.Clock.GetElapsedTime(started) > limit)
+        {
+            throw new UploadRejectedException(FindingCode.FileUnreadable, $"reading took longer than {limit} (row {rowNumber})",
+                new ReadTimeExceeded(rowNumber, limit));
+        }
+    }
+
+    private readonly record struct StagedCounts(int RowsRead, int BlankRows, int Chunks);
 
     /// <summary>
     /// The date a compliance snapshot describes, from its "Tanggal Data" line; null when the sheet has none (the upload's

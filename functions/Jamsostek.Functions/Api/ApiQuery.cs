@@ -38,10 +38,10 @@ public static class ApiQuery
         {
             return null;
         }
-        var l = ApiProblems.LanguageOf(context);
+        var language = ApiProblems.LanguageOf(context);
         if (!RegionCode.TryParse(text, out var code))
         {
-            return ApiProblems.BadParameter(l, "region", l == Language.En ? "a 4-digit region code such as 5204" : "kode wilayah 4 angka, misalnya 5204");
+            return ApiProblems.BadParameter(language, "region", language == Language.En ? "a 4-digit region code such as 5204" : "kode wilayah 4 angka, misalnya 5204");
         }
         region = code.Value.Value;
         return Allowed(context, access, logger, region);
@@ -71,8 +71,8 @@ public static class ApiQuery
             date = parsed;
             return null;
         }
-        var l = ApiProblems.LanguageOf(context);
-        return ApiProblems.BadParameter(l, name, l == Language.En ? "a date as yyyy-MM-dd" : "tanggal dengan format yyyy-MM-dd");
+        var language = ApiProblems.LanguageOf(context);
+        return ApiProblems.BadParameter(language, name, language == Language.En ? "a date as yyyy-MM-dd" : "tanggal dengan format yyyy-MM-dd");
     }
 
     public static ProblemHttpResult? WholeNumber(HttpContext context, string name, int fallback, int max, out int value)
@@ -87,8 +87,8 @@ public static class ApiQuery
         {
             return null;
         }
-        var l = ApiProblems.LanguageOf(context);
-        return ApiProblems.BadParameter(l, name, l == Language.En ? $"a whole number from 0 to {max}" : $"bilangan bulat 0 sampai {max}");
+        var language = ApiProblems.LanguageOf(context);
+        return ApiProblems.BadParameter(language, name, language == Language.En ? $"a whole number from 0 to {max}" : $"bilangan bulat 0 sampai {max}");
     }
 
     /// <summary>The region's today: its own time zone (WIB, WITA, WIT).</summary>

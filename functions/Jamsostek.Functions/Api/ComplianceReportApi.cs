@@ -15,7 +15,7 @@ namespace Jamsostek.Functions.Api;
 /// </summary>
 public static class ComplianceReportApi
 {
-    public static IReadOnlyList<string> Columns(Language l) => l == Language.En
+    public static IReadOnlyList<string> Columns(Language language) => language == Language.En
         ?
         [
             "Region", "Data date", "NPP", "Company", "Sector", "District (kecamatan)", "Arrears (IDR)", "Months in arrears", "Aging",
@@ -38,7 +38,7 @@ public static class ComplianceReportApi
         {
             return problem;
         }
-        var l = ApiProblems.LanguageOf(context);
+        var language = ApiProblems.LanguageOf(context);
         var regions = new List<RegionCompliance>();
         foreach (var snapshots in (await reader.SnapshotsAsync(region, cancellationToken)).Where(s => access.CanSee(s.Region))
             .GroupBy(s => s.Region).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -46,23 +46,23 @@ public static class ComplianceReportApi
             if (ComplianceReader.Latest(snapshots, asOf) is { } latest)
             {
                 regions.Add(Build(latest.Current.Region, latest.Current.UploadId,
-                    await reader.CompareAsync(latest.Current, latest.Previous, cancellationToken), l));
+                    await reader.CompareAsync(latest.Current, latest.Previous, cancellationToken), language));
             }
         }
         if (regions.Count == 0)
         {
-            return ApiProblems.NoComplianceSheet(l, region, asOf);
+            return ApiProblems.NoComplianceSheet(language, region, asOf);
         }
         var report = new ComplianceReport(asOf, regions);
         if (format == ExportFormat.Json)
         {
             return TypedResults.Ok(report);
         }
-        await TableExport.WriteAsync(context, format, region is null ? "kepatuhan" : $"kepatuhan-{region}", Columns(l), Rows(report), cancellationToken);
+        await TableExport.WriteAsync(context, format, region is null ? "kepatuhan" : $"kepatuhan-{region}", Columns(language), Rows(report), cancellationToken);
         return TypedResults.Empty;
     }
 
-    public static RegionCompliance Build(string region, string uploadId, ComplianceComparison comparison, Language l)
+    public static RegionCompliance Build(string region, string uploadId, ComplianceComparison comparison, Language language)
     {
         var hasPrevious = comparison.PreviousDate is not null;
         return new RegionCompliance(
@@ -76,20 +76,20 @@ public static class ComplianceReportApi
             hasPrevious ? comparison.PreviousInArrears : null,
             hasPrevious ? comparison.PreviousOwedIdr : null,
             comparison.Stuck().Count(),
-            [.. comparison.Buckets.Select(b => new ComplianceBucket(AgingBuckets.Code(b.Bucket), AgingBuckets.Label(b.Bucket, l), b.Employers, b.OwedIdr))],
+            [.. comparison.Buckets.Select(b => new ComplianceBucket(AgingBuckets.Code(b.Bucket), AgingBuckets.Label(b.Bucket, language), b.Employers, b.OwedIdr))],
             hasPrevious
-                ? [.. ChangeKinds.Select(c => new ComplianceChangeCount(EmployerChanges.Code(c), EmployerChanges.Label(c, l), comparison.Count(c)))]
+                ? [.. ChangeKinds.Select(c => new ComplianceChangeCount(EmployerChanges.Code(c), EmployerChanges.Label(c, language), comparison.Count(c)))]
                 : [],
             [.. comparison.InArrears.Select(s => new EmployerInArrears(
                 s.Employer.Npp, s.Employer.CompanyName, s.Employer.Sector, s.Employer.District, s.Employer.RegisteredWorkers, s.Employer.ReportedWorkers,
                 s.Employer.ArrearsIdr, s.Employer.ArrearsMonths, s.Employer.LastPaidOn,
-                AgingBuckets.Code(s.Bucket), AgingBuckets.Label(s.Bucket, l),
-                s.Employer.FollowupStatus, s.Employer.FollowupStatus is { } status ? FollowupStatus.Label(status, l) : null, s.Employer.FollowupOn,
+                AgingBuckets.Code(s.Bucket), AgingBuckets.Label(s.Bucket, language),
+                s.Employer.FollowupStatus, s.Employer.FollowupStatus is { } status ? FollowupStatus.Label(status, language) : null, s.Employer.FollowupOn,
                 s.StatusSince, s.DaysInStatus, s.IsStuck,
-                EmployerChanges.Code(s.Change), LabelOrNull(s.Change, l), s.PreviousArrearsIdr))],
+                EmployerChanges.Code(s.Change), LabelOrNull(s.Change, language), s.PreviousArrearsIdr))],
             [.. comparison.Left.Select(e => new EmployerNoLongerInArrears(
                 e.Npp, e.CompanyName, e.Sector, e.District, e.Change == EmployerChange.PaidOff ? 0m : null, e.PreviousArrearsIdr,
-                EmployerChanges.Code(e.Change), EmployerChanges.Label(e.Change, l)))]);
+                EmployerChanges.Code(e.Change), EmployerChanges.Label(e.Change, language)))]);
     }
 
     /// <summary>The changes a report counts, in the order a reader scans them.</summary>
@@ -99,7 +99,7 @@ public static class ComplianceReportApi
         EmployerChange.NoLongerListed,
     ];
 
-    private static string? LabelOrNull(EmployerChange change, Language l) => change == EmployerChange.None ? null : EmployerChanges.Label(change, l);
+    private static string? LabelOrNull(EmployerChange change, Language language) => change == EmployerChange.None ? null : EmployerChanges.Label(change, language);
 
     /// <summary>Per region: the employers in arrears, largest first, then the ones that left the list (owing nothing now, or gone from the sheet).</summary>
     private static async IAsyncEnumerable<TableCell[]> Rows(ComplianceReport report)

@@ -13,10 +13,10 @@ public static class KeysApi
     internal static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateAsync(CreateKeyRequest request, HttpContext context,
         ApiKeyStore keys, TimeProvider timeProvider, ILogger<ApiKeyStore> logger, CancellationToken cancellationToken)
     {
-        var l = ApiProblems.LanguageOf(context);
+        var language = ApiProblems.LanguageOf(context);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {
-            return ApiProblems.BadParameter(l, "name", l == Core.Templates.Language.En ? "a name of 1-200 characters (the office it is for)" : "nama 1-200 karakter (kantor pemegang kunci)");
+            return ApiProblems.BadParameter(language, "name", language == Core.Templates.Language.En ? "a name of 1-200 characters (the office it is for)" : "nama 1-200 karakter (kantor pemegang kunci)");
         }
         List<string>? regions = null;
         if (request.Regions is not ["*"])
@@ -26,18 +26,18 @@ public static class KeysApi
             {
                 if (!RegionCode.TryParse(text, out var region))
                 {
-                    return ApiProblems.BadParameter(l, "regions", l == Core.Templates.Language.En ? "[\"*\"] or 4-digit region codes" : "[\"*\"] atau kode wilayah 4 angka");
+                    return ApiProblems.BadParameter(language, "regions", language == Core.Templates.Language.En ? "[\"*\"] or 4-digit region codes" : "[\"*\"] atau kode wilayah 4 angka");
                 }
                 regions.Add(region.Value.Value);
             }
             if (regions.Count == 0)
             {
-                return ApiProblems.BadParameter(l, "regions", l == Core.Templates.Language.En ? "[\"*\"] or at least one region code" : "[\"*\"] atau sedikitnya satu kode wilayah");
+                return ApiProblems.BadParameter(language, "regions", language == Core.Templates.Language.En ? "[\"*\"] or at least one region code" : "[\"*\"] atau sedikitnya satu kode wilayah");
             }
         }
         if (request.ExpiresAt is { } expires && expires <= timeProvider.GetUtcNow())
         {
-            return ApiProblems.BadParameter(l, "expiresAt", l == Core.Templates.Language.En ? "a moment in the future, or none" : "waktu yang akan datang, atau kosong");
+            return ApiProblems.BadParameter(language, "expiresAt", language == Core.Templates.Language.En ? "a moment in the future, or none" : "waktu yang akan datang, atau kosong");
         }
         var (key, entity) = await keys.CreateAsync(request.Name.Trim(), regions?.Distinct().ToList(), request.Pii, request.Upload, request.ExpiresAt, cancellationToken);
         AccessLog.KeyCreated(logger, entity.KeyId, entity.Name, entity.Regions, entity.Pii);
@@ -52,8 +52,8 @@ public static class KeysApi
     {
         if (!await keys.RevokeAsync(keyId, cancellationToken))
         {
-            var l = ApiProblems.LanguageOf(context);
-            return ApiProblems.NotFound(l, l == Core.Templates.Language.En ? $"An active key with id {keyId}" : $"Kunci aktif dengan id {keyId}");
+            var language = ApiProblems.LanguageOf(context);
+            return ApiProblems.NotFound(language, language == Core.Templates.Language.En ? $"An active key with id {keyId}" : $"Kunci aktif dengan id {keyId}");
         }
         AccessLog.KeyRevoked(logger, keyId);
         return TypedResults.NoContent();

@@ -36,8 +36,8 @@ public static class ParticipantsReportApi
         var agreementNo = context.Request.Query["agreement"].FirstOrDefault();
         if (!string.IsNullOrWhiteSpace(agreementNo) && region is null)
         {
-            var l = ApiProblems.LanguageOf(context);
-            return ApiProblems.BadParameter(l, "region", l == Core.Templates.Language.En ? "the agreement's region with agreement=" : "wilayah perjanjian bersama agreement=");
+            var language = ApiProblems.LanguageOf(context);
+            return ApiProblems.BadParameter(language, "region", language == Core.Templates.Language.En ? "the agreement's region with agreement=" : "wilayah perjanjian bersama agreement=");
         }
         var regions = region is not null
             ? [region]

@@ -27,52 +27,17 @@ public static class UploadSheetApi
     internal static async Task<Results<Accepted<UploadAccepted>, ProblemHttpResult>> UploadAsync(HttpContext context, BlobServiceClient blobs,
         UploadClaims claims, ILogger<UploadStore> logger, CancellationToken cancellationToken)
     {
-        var access = AccessKeyMiddleware.Of(context);
-        var l = ApiProblems.LanguageOf(context);
-        if (!access.Upload)
-        {
-            return ApiProblems.UploadForbidden(l);
-        }
-        if (ApiQuery.Region(context, access, logger, out var region) is { } problem)
+        var language = ApiProblems.LanguageOf(context);
+        if (CheckRequest(context, language, logger, out var region, out var file) is { } problem)
         {
             return problem;
         }
-        if (region is null)
-        {
-            return ApiProblems.BadParameter(l, "region", l == Language.En ? "the region to upload to" : "wilayah tujuan unggahan");
-        }
-        if (SafeFileName(context.Request.Query["file"].FirstOrDefault()) is not { } file)
-        {
-            return ApiProblems.BadParameter(l, "file", l == Language.En
-                ? "a file name ending in .xlsx, .xls or .csv, without folders, at most 120 characters"
-                : "nama berkas berakhiran .xlsx, .xls atau .csv, tanpa folder, paling panjang 120 karakter");
-        }
-        var length = context.Request.ContentLength;
-        if (length is null or 0)
-        {
-            return ApiProblems.BadParameter(l, "body", l == Language.En ? "the file's bytes, with a Content-Length" : "isi berkas, dengan Content-Length");
-        }
-        if (length > IngestionLimits.Default.MaxFileBytes)
-        {
-            return TypedResults.Problem(FileMessages.For(Core.Findings.FindingCode.FileTooLarge, [length.Value], l),
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: l == Language.En ? "File too large" : "Berkas terlalu besar");
-        }
-
-        // The worker's web server caps bodies at 30 MB by default; a sheet may be 50 MiB (checked above).
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = IngestionLimits.Default.MaxFileBytes;
-        }
-        var container = blobs.GetBlobContainerClient("uploads");
+        AllowBodiesAsLargeAsAFile(context);
+        var container = blobs.GetBlobContainerClient(UploadBlobNames.Container);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var blob = await FreeBlobAsync(container, region, file, cancellationToken);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var body = new HashingStream(context.Request.Body, hash);
-        var (stem, extension) = (Path.GetFileNameWithoutExtension(file), Path.GetExtension(file));
-        var blob = container.GetBlobClient($"{region}/{file}");
-        for (var copy = 2; await blob.ExistsAsync(cancellationToken); copy++)
-        {
-            blob = container.GetBlobClient($"{region}/{stem} ({copy}){extension}");
-        }
         BlobContentInfo stored;
         try
         {
@@ -80,13 +45,13 @@ public static class UploadSheetApi
             stored = (await blob.UploadAsync(body, new BlobUploadOptions
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(extension) },
+                HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(Path.GetExtension(blob.Name)) },
             }, cancellationToken)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            return TypedResults.Problem(l == Language.En ? "Another file of this name arrived at the same moment. Upload again." : "Berkas lain dengan nama ini tiba bersamaan. Unggah kembali.",
-                statusCode: StatusCodes.Status409Conflict, title: l == Language.En ? "Name taken" : "Nama sudah dipakai");
+            return TypedResults.Problem(language == Language.En ? "Another file of this name arrived at the same moment. Upload again." : "Berkas lain dengan nama ini tiba bersamaan. Unggah kembali.",
+                statusCode: StatusCodes.Status409Conflict, title: language == Language.En ? "Name taken" : "Nama sudah dipakai");
         }
         var claim = await claims.ClaimAsync(region, blob.Name, stored.ETag.ToString(), Convert.ToHexStringLower(hash.GetHashAndReset()), body.BytesRead,
             cancellationToken);
@@ -94,6 +59,65 @@ public static class UploadSheetApi
         var duplicateOf = claim.Holder is { } holder ? new UploadReference(holder.UploadId, holder.BlobName, holder.Status) : null;
         return TypedResults.Accepted($"/api/uploads/{record.UploadId}",
             new UploadAccepted(record.UploadId, region, blob.Name, body.BytesRead, record.Status, duplicateOf));
+    }
+
+    /// <summary>The problem with the request, if any: a key that may not upload, a region or file name that will not do, a body missing or too large.</summary>
+    private static ProblemHttpResult? CheckRequest(HttpContext context, Language language, ILogger logger, out string region, out string file)
+    {
+        var access = AccessKeyMiddleware.Of(context);
+        (region, file) = ("", "");
+        if (!access.Upload)
+        {
+            return ApiProblems.UploadForbidden(language);
+        }
+        if (ApiQuery.Region(context, access, logger, out var asked) is { } problem)
+        {
+            return problem;
+        }
+        if (asked is null)
+        {
+            return ApiProblems.BadParameter(language, "region", language == Language.En ? "the region to upload to" : "wilayah tujuan unggahan");
+        }
+        region = asked;
+        if (SafeFileName(context.Request.Query["file"].FirstOrDefault()) is not { } safe)
+        {
+            return ApiProblems.BadParameter(language, "file", language == Language.En
+                ? "a file name ending in .xlsx, .xls or .csv, without folders, at most 120 characters"
+                : "nama berkas berakhiran .xlsx, .xls atau .csv, tanpa folder, paling panjang 120 karakter");
+        }
+        file = safe;
+        var length = context.Request.ContentLength;
+        if (length is null or 0)
+        {
+            return ApiProblems.BadParameter(language, "body", language == Language.En ? "the file's bytes, with a Content-Length" : "isi berkas, dengan Content-Length");
+        }
+        if (length > IngestionLimits.Default.MaxFileBytes)
+        {
+            return TypedResults.Problem(FileMessages.For(Core.Findings.FindingCode.FileTooLarge, [length.Value], language),
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: language == Language.En ? "File too large" : "Berkas terlalu besar");
+        }
+        return null;
+    }
+
+    /// <summary>The worker's web server caps bodies at 30 MB by default; a sheet may be 50 MiB (checked before).</summary>
+    private static void AllowBodiesAsLargeAsAFile(HttpContext context)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = IngestionLimits.Default.MaxFileBytes;
+        }
+    }
+
+    /// <summary>"{region}/{file}", or "{region}/{stem} (2){extension}" and so on when that name is taken: an upload never overwrites one.</summary>
+    private static async Task<BlobClient> FreeBlobAsync(BlobContainerClient container, string region, string file, CancellationToken cancellationToken)
+    {
+        var (stem, extension) = (Path.GetFileNameWithoutExtension(file), Path.GetExtension(file));
+        var blob = container.GetBlobClient(UploadBlobNames.For(region, file));
+        for (var copy = 2; await blob.ExistsAsync(cancellationToken); copy++)
+        {
+            blob = container.GetBlobClient(UploadBlobNames.For(region, $"{stem} ({copy}){extension}"));
+        }
+        return blob;
     }
 
     /// <summary>The name without any folder part, only where it is a plain spreadsheet name; null otherwise.</summary>

@@ -26,7 +26,7 @@ public static class UploadsApi
         var byId = records.ToDictionary(r => r.UploadId, StringComparer.Ordinal);
         return TypedResults.Ok(new UploadList([.. records.Where(r => access.CanSee(r.Region))
             .OrderByDescending(r => r.ReceivedAt)
-            .Select(r => UploadSummary.From(r, language, r.DuplicateOf is { } holder ? byId.GetValueOrDefault(holder) : null))]));
+            .Select(r => UploadSummaries.From(r, language, r.DuplicateOf is { } holder ? byId.GetValueOrDefault(holder) : null))]));
     }
 
     internal static async Task<Results<Ok<UploadSummary>, ProblemHttpResult>> GetAsync(string uploadId, HttpContext context, UploadStore uploads,
@@ -38,7 +38,7 @@ public static class UploadsApi
             return problem;
         }
         var holder = record!.DuplicateOf is { } holderId ? await uploads.FindAsync(record.Region, holderId, cancellationToken) : null;
-        return TypedResults.Ok(UploadSummary.From(record, ApiProblems.LanguageOf(context), holder));
+        return TypedResults.Ok(UploadSummaries.From(record, ApiProblems.LanguageOf(context), holder));
     }
 
     internal static async Task<IResult> FindingsAsync(string uploadId, HttpContext context, UploadStore uploads, ReportStore reports,
@@ -70,14 +70,14 @@ public static class UploadsApi
         {
             return ApiProblems.DuplicateHasNoFindings(language, record.DuplicateOf ?? "", record.DuplicateOfBlob ?? "");
         }
-        if (record.Status is not (UploadStatus.Completed or UploadStatus.CompletedWithErrors))
+        if (!UploadStatus.IsValidated(record.Status))
         {
             return ApiProblems.NotReady(language, record.Status);
         }
         var pii = AccessKeyMiddleware.Of(context).Pii;
         if (format == ExportFormat.Json && pii)
         {
-            var blob = reports.Blob(ReportStore.FindingsReport(uploadId));
+            var blob = reports.Blob(ReportBlobNames.FindingsReport(uploadId));
             return TypedResults.Stream(await blob.OpenReadAsync(cancellationToken: cancellationToken), "application/json; charset=utf-8");
         }
         if (format == ExportFormat.Json)
@@ -110,11 +110,11 @@ public static class UploadsApi
         {
             return ApiProblems.PiiForbidden(language);
         }
-        if (record!.RowsRejected == 0 || !UploadStatus.IsFinal(record.Status))
+        if (record!.RowsRejected == 0 || !UploadStatus.IsValidated(record.Status))
         {
             return ApiProblems.NotFound(language, language == Language.En ? "A rejected-rows file for this upload" : "Berkas baris ditolak untuk unggahan ini");
         }
-        var blob = reports.Blob(format == "csv" ? ReportStore.RejectedCsv(uploadId) : ReportStore.RejectedXlsx(uploadId));
+        var blob = reports.Blob(format == "csv" ? ReportBlobNames.RejectedRowsCsv(uploadId) : ReportBlobNames.RejectedRowsXlsx(uploadId));
         return TypedResults.Stream(await blob.OpenReadAsync(cancellationToken: cancellationToken),
             format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"baris-ditolak-{uploadId}.{format}");

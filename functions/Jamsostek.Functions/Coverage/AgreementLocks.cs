@@ -49,7 +49,7 @@ public sealed class AgreementLocks(BlobServiceClient blobs, TimeProvider time)
             try
             {
                 await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
-                return new Held(lease);
+                return new Held(time, lease);
             }
             catch (RequestFailedException ex) when (ex.Status == 409 && time.GetUtcNow() < deadline)
             {
@@ -66,19 +66,19 @@ public sealed class AgreementLocks(BlobServiceClient blobs, TimeProvider time)
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _renewing;
 
-        public Held(BlobLeaseClient lease)
+        public Held(TimeProvider time, BlobLeaseClient lease)
         {
             _lease = lease;
-            _renewing = RenewAsync(_stop.Token);
+            _renewing = RenewAsync(time, _stop.Token);
         }
 
-        private async Task RenewAsync(CancellationToken stop)
+        private async Task RenewAsync(TimeProvider time, CancellationToken stop)
         {
             try
             {
                 while (true)
                 {
-                    await Task.Delay(LeaseDuration / 3, stop);
+                    await Task.Delay(LeaseDuration / 3, time, stop);
                     await _lease.RenewAsync(cancellationToken: stop);
                 }
             }

@@ -74,23 +74,9 @@ public sealed class BlobIngestion(IngestServices services)
             }
             var today = RegionTimeZone.Today(region.Value, record.ReceivedAt);
             var result = await UploadIngestor.IngestAsync(content.File, name, region.Value, sink,
-                new IngestionOptions { Limits = services.Limits, Today = today }, cancellationToken);
+                new IngestionOptions { Limits = services.Limits, Today = today, Clock = services.Time }, cancellationToken);
             await sink.FlushAsync();
-
-            record.Status = UploadStatus.Validating;
-            record.Kind = UploadKind.Of(result.Kind);
-            record.SnapshotDate = result.Kind == SheetKind.Compliance ? Storage.IsoDate.Format(result.DataDate ?? today) : null;
-            record.Format = result.Format.ToString().ToLowerInvariant();
-            record.Sheet = result.Sheet;
-            record.HeaderRow = result.HeaderRow;
-            record.RowsRead = result.RowsRead;
-            record.BlankRows = result.BlankRows;
-            record.RowsChunked = sink.RowsWritten;
-            record.Chunks = result.Chunks;
-            record.ChunkSize = result.ChunkSize;
-            await services.Staging.WriteAsync(StagingStore.ManifestBlobName(uploadId), StagingManifest.Serialize(record, result), cancellationToken);
-            await services.Uploads.SaveAsync(record, cancellationToken);
-            IngestLog.Staged(services.Logger, uploadId, result.RowsRead, result.Chunks);
+            await RecordStagedAsync(record, result, sink.RowsWritten, today, cancellationToken);
             return ChunkMessages(uploadId, record.PartitionKey, result.Chunks);
         }
         catch (UploadRejectedException rejection)
@@ -98,25 +84,57 @@ public sealed class BlobIngestion(IngestServices services)
             // A rejected upload keeps nothing, not even the chunks written before the problem showed.
             await sink.SettleAsync();
             await services.Staging.DeleteUploadAsync(uploadId, cancellationToken);
-            record.Status = UploadStatus.Rejected;
-            record.RejectionCode = rejection.Code;
-            record.RejectionMessage = FileMessages.For(rejection, Language.Id);
-            record.RejectionMessageEn = FileMessages.For(rejection, Language.En);
-            await services.Uploads.SaveAsync(record, cancellationToken);
-            IngestLog.Rejected(services.Logger, uploadId, rejection.Code, rejection.Detail);
+            await RecordRejectedAsync(record, rejection, cancellationToken);
             return [];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Our fault, or storage's: the host retries the blob. Count the attempts so that the last one leaves the
-            // upload "failed" with its reason instead of "received" for ever.
             await sink.SettleAsync();
-            UploadFailure.Apply(record, UploadFailure.ReadFailed, record.FailedAttempts + 1);
-            record.Status = record.FailedAttempts >= MaxAttempts ? UploadStatus.Failed : UploadStatus.Received;
-            await services.Uploads.SaveAsync(record, CancellationToken.None);
-            IngestLog.Failed(services.Logger, uploadId, record.FailedAttempts, ex.GetType().Name);
+            await RecordFailedAttemptAsync(record, ex);
             throw;
         }
+    }
+
+    /// <summary>The upload is staged: its manifest is written and its record says what was read and how it was chunked.</summary>
+    private async Task RecordStagedAsync(UploadRecord record, IngestionResult result, int rowsChunked, DateOnly today, CancellationToken cancellationToken)
+    {
+        record.Status = UploadStatus.Validating;
+        record.SheetKind = result.Kind;
+        record.SnapshotDate = result.Kind == SheetKind.Compliance ? Storage.IsoDate.Format(result.DataDate ?? today) : null;
+        record.Format = result.Format.ToString().ToLowerInvariant();
+        record.Sheet = result.Sheet;
+        record.HeaderRow = result.HeaderRow;
+        record.RowsRead = result.RowsRead;
+        record.BlankRows = result.BlankRows;
+        record.RowsChunked = rowsChunked;
+        record.Chunks = result.Chunks;
+        record.ChunkSize = result.ChunkSize;
+        await services.Staging.WriteAsync(StagingStore.ManifestBlobName(record.UploadId), StagingManifest.Serialize(record, result), cancellationToken);
+        await services.Uploads.SaveAsync(record, cancellationToken);
+        IngestLog.Staged(services.Logger, record.UploadId, result.RowsRead, result.Chunks);
+    }
+
+    /// <summary>The file is unusable: the record keeps the reason in both languages.</summary>
+    private async Task RecordRejectedAsync(UploadRecord record, UploadRejectedException rejection, CancellationToken cancellationToken)
+    {
+        record.Status = UploadStatus.Rejected;
+        record.RejectionCode = rejection.Code;
+        record.RejectionMessage = FileMessages.For(rejection, Language.Id);
+        record.RejectionMessageEn = FileMessages.For(rejection, Language.En);
+        await services.Uploads.SaveAsync(record, cancellationToken);
+        IngestLog.Rejected(services.Logger, record.UploadId, rejection.Code, rejection.Detail);
+    }
+
+    /// <summary>
+    /// Our fault, or storage's: the host retries the blob. The attempts are counted so that the last one leaves the
+    /// upload "failed" with its reason instead of "received" for ever.
+    /// </summary>
+    private async Task RecordFailedAttemptAsync(UploadRecord record, Exception ex)
+    {
+        UploadFailure.Apply(record, UploadFailure.ReadFailed, record.FailedAttempts + 1);
+        record.Status = record.FailedAttempts >= MaxAttempts ? UploadStatus.Failed : UploadStatus.Received;
+        await services.Uploads.SaveAsync(record, CancellationToken.None);
+        IngestLog.Failed(services.Logger, record.UploadId, record.FailedAttempts, ex.GetType().Name);
     }
 
     public static string[] ChunkMessages(string uploadId, string region, int chunks) =>

@@ -4,13 +4,15 @@ using Jamsostek.Functions.Uploads;
 
 namespace Jamsostek.Functions.IngestUpload;
 
-public sealed class IngestServices(UploadStore uploads, UploadClaims claims, StagingStore staging, ILogger<IngestServices> logger)
+public sealed class IngestServices(UploadStore uploads, UploadClaims claims, StagingStore staging, TimeProvider time, ILogger<IngestServices> logger)
 {
     public UploadStore Uploads { get; } = uploads;
 
     public UploadClaims Claims { get; } = claims;
 
     public StagingStore Staging { get; } = staging;
+
+    public TimeProvider Time { get; } = time;
 
     public ILogger Logger { get; } = logger;
 

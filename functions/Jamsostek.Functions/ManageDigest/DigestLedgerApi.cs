@@ -70,8 +70,8 @@ public static class DigestLedgerApi
         }
         if (!await ledger.DeleteAsync(parsed.Value.ToString(), recipientId, cancellationToken))
         {
-            var l = ApiProblems.LanguageOf(context);
-            return ApiProblems.NotFound(l, l == Language.En ? $"A ledger entry for {recipientId} in {week}" : $"Catatan pengiriman {recipientId} minggu {week}");
+            var language = ApiProblems.LanguageOf(context);
+            return ApiProblems.NotFound(language, language == Language.En ? $"A ledger entry for {recipientId} in {week}" : $"Catatan pengiriman {recipientId} minggu {week}");
         }
         DigestLedgerLog.Forgotten(logger, recipientId, parsed.Value.ToString());
         return TypedResults.NoContent();
@@ -79,8 +79,8 @@ public static class DigestLedgerApi
 
     private static ProblemHttpResult BadWeek(HttpContext context)
     {
-        var l = ApiProblems.LanguageOf(context);
-        return ApiProblems.BadParameter(l, "week", l == Language.En ? "an ISO week such as 2026-W49" : "minggu ISO seperti 2026-W49");
+        var language = ApiProblems.LanguageOf(context);
+        return ApiProblems.BadParameter(language, "week", language == Language.En ? "an ISO week such as 2026-W49" : "minggu ISO seperti 2026-W49");
     }
 }
 

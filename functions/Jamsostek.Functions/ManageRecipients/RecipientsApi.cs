@@ -22,8 +22,8 @@ public static partial class RecipientsApi
         {
             if (!RegionCode.TryParse(text, out var code))
             {
-                var l = ApiProblems.LanguageOf(context);
-                return ApiProblems.BadParameter(l, "region", l == Language.En ? "a 4-digit region code such as 5204" : "kode wilayah 4 angka, misalnya 5204");
+                var language = ApiProblems.LanguageOf(context);
+                return ApiProblems.BadParameter(language, "region", language == Language.En ? "a 4-digit region code such as 5204" : "kode wilayah 4 angka, misalnya 5204");
             }
             region = code.Value.Value;
         }
@@ -48,11 +48,11 @@ public static partial class RecipientsApi
         entity.CreatedAt = entity.UpdatedAt = time.GetUtcNow();
         if (!await store.TryAddAsync(entity, cancellationToken))
         {
-            var l = ApiProblems.LanguageOf(context);
+            var language = ApiProblems.LanguageOf(context);
             return TypedResults.Problem(
-                l == Language.En ? $"A recipient with id {entity.RowKey} exists; PUT /api/manage/recipients/{entity.RowKey} replaces it."
+                language == Language.En ? $"A recipient with id {entity.RowKey} exists; PUT /api/manage/recipients/{entity.RowKey} replaces it."
                     : $"Penerima dengan id {entity.RowKey} sudah ada; PUT /api/manage/recipients/{entity.RowKey} menggantinya.",
-                statusCode: StatusCodes.Status409Conflict, title: l == Language.En ? "Recipient exists" : "Penerima sudah ada",
+                statusCode: StatusCodes.Status409Conflict, title: language == Language.En ? "Recipient exists" : "Penerima sudah ada",
                 type: "https://httpstatuses.io/409");
         }
         RecipientLog.Saved(logger, entity.RowKey, entity.Region);
@@ -91,48 +91,49 @@ public static partial class RecipientsApi
 
     private static ProblemHttpResult NotFound(HttpContext context, string recipientId)
     {
-        var l = ApiProblems.LanguageOf(context);
-        return ApiProblems.NotFound(l, l == Language.En ? $"A recipient with id {recipientId}" : $"Penerima dengan id {recipientId}");
+        var language = ApiProblems.LanguageOf(context);
+        return ApiProblems.NotFound(language, language == Language.En ? $"A recipient with id {recipientId}" : $"Penerima dengan id {recipientId}");
     }
 
     private static ProblemHttpResult? Validate(HttpContext context, RecipientRequest request, string? id, out RecipientEntity entity)
     {
-        var l = ApiProblems.LanguageOf(context);
+        var callerLanguage = ApiProblems.LanguageOf(context);
         entity = new RecipientEntity();
-        string T(string indonesian, string english) => l == Language.En ? english : indonesian;
+        // Problems are written in the caller's language, as every answer of the API.
+        string InCallerLanguage(string indonesian, string english) => callerLanguage == Language.En ? english : indonesian;
         if (id is not null && !RecipientId().IsMatch(id))
         {
-            return ApiProblems.BadParameter(l, "id", T("1-64 huruf kecil, angka atau tanda minus, misalnya 5204-bupati", "1-64 lower-case letters, digits or dashes, e.g. 5204-bupati"));
+            return ApiProblems.BadParameter(callerLanguage, "id", InCallerLanguage("1-64 huruf kecil, angka atau tanda minus, misalnya 5204-bupati", "1-64 lower-case letters, digits or dashes, e.g. 5204-bupati"));
         }
         if (!RegionCode.TryParse(request.Region, out var region))
         {
-            return ApiProblems.BadParameter(l, "region", T("kode wilayah 4 angka, misalnya 5204", "a 4-digit region code such as 5204"));
+            return ApiProblems.BadParameter(callerLanguage, "region", InCallerLanguage("kode wilayah 4 angka, misalnya 5204", "a 4-digit region code such as 5204"));
         }
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 200)
         {
-            return ApiProblems.BadParameter(l, "name", T("nama 1-200 karakter", "a name of 1-200 characters"));
+            return ApiProblems.BadParameter(callerLanguage, "name", InCallerLanguage("nama 1-200 karakter", "a name of 1-200 characters"));
         }
         var role = request.Role?.Trim() ?? "";
         if (role.Length > 200)
         {
-            return ApiProblems.BadParameter(l, "role", T("jabatan paling banyak 200 karakter", "a role of at most 200 characters"));
+            return ApiProblems.BadParameter(callerLanguage, "role", InCallerLanguage("jabatan paling banyak 200 karakter", "a role of at most 200 characters"));
         }
         var email = request.Email?.Trim();
         if (email is null || email.Length > 254 || !EmailAddress().IsMatch(email))
         {
-            return ApiProblems.BadParameter(l, "email", T("alamat email seperti kadisnaker@sumbawakab.go.id", "an email address such as kadisnaker@sumbawakab.go.id"));
+            return ApiProblems.BadParameter(callerLanguage, "email", InCallerLanguage("alamat email seperti kadisnaker@sumbawakab.go.id", "an email address such as kadisnaker@sumbawakab.go.id"));
         }
-        var language = (request.Language ?? "id").Trim().ToLowerInvariant();
-        if (language is not ("id" or "en"))
+        var recipientLanguage = (request.Language ?? "id").Trim().ToLowerInvariant();
+        if (recipientLanguage is not ("id" or "en"))
         {
-            return ApiProblems.BadParameter(l, "language", T("id (Bahasa Indonesia) atau en (English)", "id (Bahasa Indonesia) or en (English)"));
+            return ApiProblems.BadParameter(callerLanguage, "language", InCallerLanguage("id (Bahasa Indonesia) atau en (English)", "id (Bahasa Indonesia) or en (English)"));
         }
         entity.Region = region.Value.Value;
         entity.Name = name;
         entity.Role = role;
         entity.Email = email;
-        entity.Language = language;
+        entity.Language = recipientLanguage;
         return null;
     }
 

@@ -21,15 +21,16 @@ public static class DigestChart
         plot.Font.Set("DejaVu Sans");
         var bars = new List<Bar>();
         var ticks = new List<Tick>();
-        for (var i = 0; i < data.Labels.Count; i++)
+        for (var group = 0; group < data.Labels.Count; group++)
         {
-            var x = i * 3.0;
-            bars.Add(new Bar { Position = x, Value = data.Active[i], FillColor = Covered, LineWidth = 0, Label = formatNumber(data.Active[i]) });
-            if (data.Target[i] is { } target)
+            // Each group takes three units: its two bars and a gap.
+            var position = group * 3.0;
+            bars.Add(new Bar { Position = position, Value = data.Active[group], FillColor = Covered, LineWidth = 0, Label = formatNumber(data.Active[group]) });
+            if (data.Target[group] is { } target)
             {
-                bars.Add(new Bar { Position = x + 1, Value = target, FillColor = Target, LineWidth = 0, Label = formatNumber(target) });
+                bars.Add(new Bar { Position = position + 1, Value = target, FillColor = Target, LineWidth = 0, Label = formatNumber(target) });
             }
-            ticks.Add(new Tick(data.Target[i] is null ? x : x + 0.5, data.Labels[i]));
+            ticks.Add(new Tick(data.Target[group] is null ? position : position + 0.5, data.Labels[group]));
         }
         var series = plot.Add.Bars(bars);
         series.ValueLabelStyle.FontSize = 11;

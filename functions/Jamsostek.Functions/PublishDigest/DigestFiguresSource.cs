@@ -67,7 +67,7 @@ public sealed class DigestFiguresSource(AgreementStore agreements, CoverageStore
             Uploads = [.. data.Uploads
                 .Where(u => u.ReceivedAt >= uploadsSince)
                 .OrderByDescending(u => u.ReceivedAt)
-                .Select(u => new UploadFigure(Path.GetFileName(u.BlobName), u.Kind, u.Status, u.ReceivedAt, u.RowsRead, u.RowsAccepted, u.RowsRejected,
+                .Select(u => new UploadFigure(Path.GetFileName(u.BlobName), u.SheetKind, u.Status, u.ReceivedAt, u.RowsRead, u.RowsAccepted, u.RowsRejected,
                     UploadFigure.ParseTopErrors(u.TopErrors)))],
             Budgets = budgets,
             Compliance = await ComplianceAsync(region, today, cancellationToken),

@@ -1,6 +1,5 @@
 using Jamsostek.Functions.ManageDigest;
 using Jamsostek.Functions.Recipients;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jamsostek.Functions.PublishDigest;
 
@@ -8,7 +7,6 @@ public static class DigestRegistration
 {
     public static IHostApplicationBuilder AddDigest(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section)
             .Validate(o => o.MaxAttempts >= 1 && o.ClaimTimeout > TimeSpan.Zero && o.LapsingWithinDays >= 0 && o.FirstDigestUploadDays >= 0,

@@ -45,103 +45,115 @@ public sealed class DigestRun(
     {
         var settings = options.Value;
         var all = await recipients.ListAsync(cancellationToken: cancellationToken);
-        var figures = new DigestFiguresSource(agreements, coverage, uploads, compliance, settings);
-        var charts = new Dictionary<(string Region, Language Language), byte[]>();
-        var complianceCharts = new Dictionary<(string Region, Language Language), byte[]>();
-        int sent = 0, failed = 0, alreadySent = 0, inFlight = 0, gaveUp = 0;
-        string? smtpDown = null;
         await using var smtp = mailer.OpenSession();
+        var run = new DigestRunState(new DigestFiguresSource(agreements, coverage, uploads, compliance, settings), smtp);
         foreach (var entity in all)
         {
-            if (!RegionCode.TryParse(entity.Region, out var region))
+            if (RegionCode.TryParse(entity.Region, out var region))
             {
-                continue;
-            }
-            var recipient = entity.ToRecipient();
-            var now = time.GetUtcNow();
-            var week = DigestWeek.For(region.Value, now);
-            var entry = await ledger.FindAsync(week.ToString(), recipient.Id, cancellationToken);
-            var action = DigestLedgerPolicy.Decide(entry?.State, now, settings.MaxAttempts, settings.ClaimTimeout);
-            if (action is DigestAction.Claim or DigestAction.Retry or DigestAction.TakeOverStale && mailer.ConfigurationProblem is { } problem)
-            {
-                // Nothing claimed: a wrong configuration must not use up anyone's attempts.
-                throw new InvalidOperationException(problem);
-            }
-            var claimed = action switch
-            {
-                DigestAction.Claim => await ledger.TryClaimAsync(week.ToString(), recipient.Id, recipient.Region, now, Instance, cancellationToken),
-                DigestAction.Retry or DigestAction.TakeOverStale => await ledger.TryTakeOverAsync(entry!, now, Instance, cancellationToken),
-                _ => null,
-            };
-            if (claimed is null)
-            {
-                switch (action)
-                {
-                    case DigestAction.SkipSent:
-                        alreadySent++;
-                        break;
-                    case DigestAction.SkipGaveUp:
-                        gaveUp++;
-                        break;
-                    default:
-                        // Skipped as in flight, or another run won the claim a moment ago.
-                        inFlight++;
-                        break;
-                }
-                continue;
-            }
-            if (smtpDown is not null)
-            {
-                await ledger.MarkFailedAsync(claimed, now, smtpDown, CancellationToken.None);
-                DigestLog.Failed(logger, recipient.Id, week.ToString(), claimed.Attempts, smtpDown);
-                failed++;
-                continue;
-            }
-            try
-            {
-                var (previous, since) = await PreviousAsync(entity, week, now, settings, cancellationToken);
-                var regionFigures = await figures.BuildAsync(recipient.Region, now, since, cancellationToken);
-                var digest = DigestComposer.Compose(recipient, regionFigures, previous, week);
-                if (!charts.TryGetValue((recipient.Region, recipient.Language), out var png))
-                {
-                    charts[(recipient.Region, recipient.Language)] = png = DigestChart.RenderPng(digest.Chart, n => UserFormat.Number(n, recipient.Language));
-                }
-                byte[]? compliancePng = null;
-                if (digest.ComplianceChart is { } complianceChart
-                    && !complianceCharts.TryGetValue((recipient.Region, recipient.Language), out compliancePng))
-                {
-                    complianceCharts[(recipient.Region, recipient.Language)] = compliancePng =
-                        DigestChart.RenderOwedPng(complianceChart, amount => UserFormat.CompactRupiah(amount, recipient.Language));
-                }
-                var workbook = await DigestWorkbook.ToBytesAsync(digest.Tables, cancellationToken);
-                var message = mailer.Build(recipient, week, digest, png, workbook, now, compliancePng);
-                await smtp.SendAsync(message, cancellationToken);
-                await ledger.MarkSentAsync(claimed, time.GetUtcNow(), message.MessageId ?? "",
-                    JsonSerializer.Serialize(regionFigures.Snapshot(week), DigestJsonContext.Default.DigestSnapshot), CancellationToken.None);
-                await recipients.SetLastSentWeekAsync(recipient.Id, week.ToString(), CancellationToken.None);
-                DigestLog.Sent(logger, recipient.Id, week.ToString(), recipient.Region, claimed.Attempts);
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                var error = DigestMailer.Describe(ex);
-                if (ex is SmtpUnavailableException)
-                {
-                    // The rest of this run would fail the same way: record them as failed attempts without trying.
-                    smtpDown = error;
-                }
-                await ledger.MarkFailedAsync(claimed, time.GetUtcNow(), error, CancellationToken.None);
-                DigestLog.Failed(logger, recipient.Id, week.ToString(), claimed.Attempts, error);
-                failed++;
-            }
-            catch (OperationCanceledException)
-            {
-                // The host is stopping: say so, so the next run retries at once instead of waiting out the claim.
-                await ledger.MarkFailedAsync(claimed, time.GetUtcNow(), "Interrupted: the host stopped during the send.", CancellationToken.None);
-                throw;
+                await DigestForAsync(entity, region.Value, settings, run, cancellationToken);
             }
         }
-        return new DigestRunResult(all.Count, sent, failed, alreadySent, inFlight, gaveUp);
+        return new DigestRunResult(all.Count, run.Sent, run.Failed, run.AlreadySent, run.InFlight, run.GaveUp);
+    }
+
+    /// <summary>The recipient's digest of the week current in their region: claimed, then sent, or counted as skipped.</summary>
+    private async Task DigestForAsync(RecipientEntity entity, RegionCode region, DigestOptions settings, DigestRunState run, CancellationToken cancellationToken)
+    {
+        var recipient = entity.ToRecipient();
+        var now = time.GetUtcNow();
+        var week = DigestWeek.For(region, now);
+        var claimed = await ClaimAsync(recipient, week, now, settings, run, cancellationToken);
+        if (claimed is null)
+        {
+            return;
+        }
+        if (run.SmtpDown is { } smtpDown)
+        {
+            await ledger.MarkFailedAsync(claimed, now, smtpDown, CancellationToken.None);
+            DigestLog.Failed(logger, recipient.Id, week.ToString(), claimed.Attempts, smtpDown);
+            run.Failed++;
+            return;
+        }
+        await SendAsync(entity, recipient, week, now, claimed, settings, run, cancellationToken);
+    }
+
+    /// <summary>
+    /// The ledger entry this run now holds for the recipient's week; null when the ledger says to leave it (sent, in
+    /// flight, given up, or claimed by another run a moment ago), counted under that reason.
+    /// </summary>
+    private async Task<DigestLedgerEntity?> ClaimAsync(DigestRecipient recipient, DigestWeek week, DateTimeOffset now, DigestOptions settings, DigestRunState run,
+        CancellationToken cancellationToken)
+    {
+        var entry = await ledger.FindAsync(week.ToString(), recipient.Id, cancellationToken);
+        var action = DigestLedgerPolicy.Decide(entry?.State, now, settings.MaxAttempts, settings.ClaimTimeout);
+        if (action is DigestAction.Claim or DigestAction.Retry or DigestAction.TakeOverStale && mailer.ConfigurationProblem is { } problem)
+        {
+            // Nothing claimed: a wrong configuration must not use up anyone's attempts.
+            throw new InvalidOperationException(problem);
+        }
+        var claimed = action switch
+        {
+            DigestAction.Claim => await ledger.TryClaimAsync(week.ToString(), recipient.Id, recipient.Region, now, Instance, cancellationToken),
+            DigestAction.Retry or DigestAction.TakeOverStale => await ledger.TryTakeOverAsync(entry!, now, Instance, cancellationToken),
+            _ => null,
+        };
+        if (claimed is null)
+        {
+            switch (action)
+            {
+                case DigestAction.SkipSent:
+                    run.AlreadySent++;
+                    break;
+                case DigestAction.SkipGaveUp:
+                    run.GaveUp++;
+                    break;
+                default:
+                    // Skipped as in flight, or another run won the claim a moment ago.
+                    run.InFlight++;
+                    break;
+            }
+        }
+        return claimed;
+    }
+
+    /// <summary>Composes and sends the claimed digest and records the outcome in the ledger, sent or failed.</summary>
+    private async Task SendAsync(RecipientEntity entity, DigestRecipient recipient, DigestWeek week, DateTimeOffset now, DigestLedgerEntity claimed,
+        DigestOptions settings, DigestRunState run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (previous, since) = await PreviousAsync(entity, week, now, settings, cancellationToken);
+            var regionFigures = await run.Figures.BuildAsync(recipient.Region, now, since, cancellationToken);
+            var digest = DigestComposer.Compose(recipient, regionFigures, previous, week);
+            var (png, compliancePng) = run.ChartsOf(recipient, digest);
+            var workbook = await DigestWorkbook.ToBytesAsync(digest.Tables, cancellationToken);
+            var message = mailer.Build(recipient, week, digest, png, workbook, now, compliancePng);
+            await run.Smtp.SendAsync(message, cancellationToken);
+            await ledger.MarkSentAsync(claimed, time.GetUtcNow(), message.MessageId ?? "",
+                JsonSerializer.Serialize(regionFigures.Snapshot(week), DigestJsonContext.Default.DigestSnapshot), CancellationToken.None);
+            await recipients.SetLastSentWeekAsync(recipient.Id, week.ToString(), CancellationToken.None);
+            DigestLog.Sent(logger, recipient.Id, week.ToString(), recipient.Region, claimed.Attempts);
+            run.Sent++;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var error = DigestMailer.Describe(ex);
+            if (ex is SmtpUnavailableException)
+            {
+                // The rest of this run would fail the same way: record them as failed attempts without trying.
+                run.SmtpDown = error;
+            }
+            await ledger.MarkFailedAsync(claimed, time.GetUtcNow(), error, CancellationToken.None);
+            DigestLog.Failed(logger, recipient.Id, week.ToString(), claimed.Attempts, error);
+            run.Failed++;
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping: say so, so the next run retries at once instead of waiting out the claim.
+            await ledger.MarkFailedAsync(claimed, time.GetUtcNow(), "Interrupted: the host stopped during the send.", CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>What the recipient's last digest said, and since when uploads are news (that digest, or a week back for a first one).</summary>

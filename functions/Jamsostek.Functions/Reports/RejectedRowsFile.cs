@@ -24,8 +24,8 @@ public static class RejectedRowsFile
         var header = manifest.Columns.Select((text, index) => text ?? CellAddress.ColumnName(index)).Append(ReasonsHeader).Append(ReasonsHeaderEn).ToList();
         var letters = Enumerable.Range(0, manifest.Columns.Count).Select(CellAddress.ColumnName).ToArray();
 
-        await using var xlsxStream = await reports.OpenWriteAsync(ReportStore.RejectedXlsx(record.UploadId), cancellationToken);
-        await using var csvStream = await reports.OpenWriteAsync(ReportStore.RejectedCsv(record.UploadId), cancellationToken);
+        await using var xlsxStream = await reports.OpenWriteAsync(ReportBlobNames.RejectedRowsXlsx(record.UploadId), cancellationToken);
+        await using var csvStream = await reports.OpenWriteAsync(ReportBlobNames.RejectedRowsCsv(record.UploadId), cancellationToken);
         await using var xlsx = new XlsxTableWriter(xlsxStream, "Baris Ditolak");
         await using var csv = new CsvTableWriter(csvStream, CsvTableWriterOptions.IndonesianExcel);
         xlsx.WriteHeader(header);

@@ -6,25 +6,17 @@ namespace Jamsostek.Functions.Reports;
 /// <summary>
 /// Container <c>reports</c>: per upload, the parts each chunk writes (<c>{uploadId}/parts/findings-00001.jsonl</c>,
 /// <c>{uploadId}/parts/rejected-00001.jsonl</c>) and the office's files made from them when the upload is final
-/// (<c>{uploadId}/findings.json</c>, <c>{uploadId}/rejected.xlsx</c>, <c>{uploadId}/rejected.csv</c>).
+/// (<see cref="ReportBlobNames"/>).
 /// </summary>
 public sealed class ReportStore(BlobServiceClient blobs)
 {
-    public const string ContainerName = "reports";
-
-    private readonly LazyContainer _lazy = new(blobs, ContainerName);
+    private readonly LazyContainer _lazy = new(blobs, ReportBlobNames.Container);
 
     private BlobContainerClient Container => _lazy.Client;
 
     public static string FindingsPart(string uploadId, int chunk) => $"{uploadId}/parts/findings-{chunk:D5}.jsonl";
 
     public static string RejectedPart(string uploadId, int chunk) => $"{uploadId}/parts/rejected-{chunk:D5}.jsonl";
-
-    public static string FindingsReport(string uploadId) => $"{uploadId}/findings.json";
-
-    public static string RejectedXlsx(string uploadId) => $"{uploadId}/rejected.xlsx";
-
-    public static string RejectedCsv(string uploadId) => $"{uploadId}/rejected.csv";
 
     public Task WriteAsync(string blobName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
         _lazy.UploadAsync(blobName, content, cancellationToken);

@@ -27,7 +27,7 @@ public static class UploadReportWriter
             }
             await reports.WriteAsync(ReportStore.FindingsPart(record.UploadId, 0), part.ToArray(), cancellationToken);
         }
-        await using (var stream = await reports.OpenWriteAsync(ReportStore.FindingsReport(record.UploadId), cancellationToken))
+        await using (var stream = await reports.OpenWriteAsync(ReportBlobNames.FindingsReport(record.UploadId), cancellationToken))
         await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
             FindingsReportJson.WriteStart(json, record, status, accepted, rejected, warnings);

@@ -67,7 +67,7 @@ public sealed class UploadReprocessing(UploadStore uploads, ChunkResultStore chu
     private async Task<Results<Accepted<ReprocessResponse>, ProblemHttpResult>> ReadAgainAsync(UploadRecord record, CancellationToken cancellationToken)
     {
         var separator = record.BlobName.IndexOf('/');
-        var blob = blobs.GetBlobContainerClient("uploads").GetBlobClient(record.BlobName);
+        var blob = blobs.GetBlobContainerClient(UploadBlobNames.Container).GetBlobClient(record.BlobName);
         if (separator <= 0 || !await blob.ExistsAsync(cancellationToken))
         {
             return Conflict($"The uploaded file uploads/{record.BlobName} is no longer there; upload it again.");

@@ -41,7 +41,14 @@ public sealed class UploadClaims(UploadStore uploads, TimeProvider time)
         {
             return new UploadClaim(holder, null, Created: false);
         }
+        return await ClaimDuplicateAsync(holder, blobName, blobETag, contentSha256, contentLength, cancellationToken);
+    }
 
+    /// <summary>The blob's duplicate record, naming <paramref name="holder"/>: added now, or found as an earlier run (or a rival) added it.</summary>
+    private async Task<UploadClaim> ClaimDuplicateAsync(UploadRecord holder, string blobName, string blobETag, string contentSha256, long contentLength,
+        CancellationToken cancellationToken)
+    {
+        var partition = holder.PartitionKey;
         var duplicateId = UploadIds.ForDuplicate(holder.UploadId, blobName);
         if (await uploads.FindAsync(partition, duplicateId, cancellationToken) is { } known)
         {

@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Jamsostek.Core.Templates;
+using Jamsostek.Core.Uploads;
 using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Uploads;
@@ -34,8 +36,15 @@ public sealed class UploadRecord(TableEntity entity) : TableRecord(entity)
 
     public string Status { get => Text(UploadStatus.Received); set => Set(value); }
 
-    /// <summary>One of <see cref="UploadKind"/>'s names, once the header is recognised.</summary>
+    /// <summary>One of <see cref="UploadKind"/>'s names, once the header is recognised (the column as stored; see <see cref="SheetKind"/>).</summary>
     public string? Kind { get => TextOrNull(); set => Set(value); }
+
+    /// <summary>The kind of sheet the upload holds, once the header is recognised: <see cref="Kind"/> as a type.</summary>
+    public SheetKind? SheetKind
+    {
+        get => UploadKind.Parse(Kind);
+        set => Kind = value is { } kind ? UploadKind.NameOf(kind) : null;
+    }
 
     /// <summary>A compliance snapshot's date (ISO): its "Tanggal Data", or the day it was received.</summary>
     public string? SnapshotDate { get => TextOrNull(); set => Set(value); }
@@ -69,7 +78,7 @@ public sealed class UploadRecord(TableEntity entity) : TableRecord(entity)
     /// <summary>The three most frequent error codes of the rejected rows, with counts ("NIK_FORMAT:3,DATE_FORMAT:1").</summary>
     public string? TopErrors { get => TextOrNull(); set => Set(value); }
 
-    /// <summary>Why the upload is failed: a code of <see cref="UploadFailure"/> and its plain sentence (never an exception's text).</summary>
+    /// <summary>Why the upload is <see cref="UploadStatus.Failed"/>: a code of <see cref="UploadFailure"/> and its plain sentence (never an exception's text).</summary>
     public string? FailureCode { get => TextOrNull(); set => Set(value); }
 
     public string? FailureReason { get => TextOrNull(); set => Set(value); }

@@ -38,31 +38,10 @@ public static partial class FunctionIndex
         TriggerBinding? trigger = null;
         var outputs = new List<QueueOutputBinding>();
         var skipDeferredBinding = SkipsDeferredBinding(bindings);
-        foreach (var binding in bindings)
+        foreach (var json in bindings)
         {
-            var type = JsonFiles.Text(binding, "type") ?? throw new FunctionAppException($"Function {name}: a binding has no \"type\".");
-            var bindingName = JsonFiles.Text(binding, "name") ?? throw new FunctionAppException($"Function {name}: the {type} binding has no \"name\".");
-            var direction = JsonFiles.Text(binding, "direction") ?? "in";
-            string Required(string property) =>
-                settings.Expand(JsonFiles.Text(binding, property) ?? throw new FunctionAppException($"Function {name}: the {type} binding has no \"{property}\"."), name);
-            var connection = settings.Expand(JsonFiles.Text(binding, "connection") ?? "", name);
-
-            TriggerBinding? found = type.ToLowerInvariant() switch
-            {
-                "blobtrigger" => new BlobTriggerBinding(bindingName, Required("path"), connection,
-                    string.Equals(JsonFiles.Text(binding, "source"), "EventGrid", StringComparison.OrdinalIgnoreCase) ? BlobTriggerSource.EventGrid : BlobTriggerSource.LogsAndContainerScan,
-                    ValueKindOf(binding, skipDeferredBinding, blob: true)),
-                "queuetrigger" => new QueueTriggerBinding(bindingName, Required("queueName"), connection, ValueKindOf(binding, skipDeferredBinding, blob: false)),
-                "timertrigger" => new TimerTriggerBinding(bindingName, Required("schedule"), JsonFiles.Flag(binding, "runOnStartup"),
-                    JsonFiles.Get(binding, "useMonitor") is JsonValue ? JsonFiles.Flag(binding, "useMonitor") : null),
-                "httptrigger" => new HttpTriggerBinding(bindingName, JsonFiles.Text(binding, "route"),
-                    JsonFiles.Get(binding, "methods") is JsonArray methods ? [.. methods.Select(m => m!.GetValue<string>().ToUpperInvariant())] : [],
-                    ParseAuthLevel(name, JsonFiles.Text(binding, "authLevel"))),
-                _ when type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase) =>
-                    throw new FunctionAppException($"Function {name}: trigger type '{type}' is not run by the local host (blobTrigger, queueTrigger, timerTrigger, httpTrigger are)."),
-                _ => null,
-            };
-            if (found is not null)
+            var binding = new BindingJson(name, json, settings);
+            if (TriggerOf(binding, skipDeferredBinding) is { } found)
             {
                 if (trigger is not null)
                 {
@@ -70,26 +49,81 @@ public static partial class FunctionIndex
                 }
                 trigger = found;
             }
-            else if (!direction.Equals("in", StringComparison.OrdinalIgnoreCase))
+            else if (!binding.Direction.Equals("in", StringComparison.OrdinalIgnoreCase))
             {
-                switch (type.ToLowerInvariant())
-                {
-                    case "queue":
-                        outputs.Add(new QueueOutputBinding(bindingName, Required("queueName"), connection));
-                        break;
-                    case "http":
-                        break;
-                    default:
-                        throw new FunctionAppException($"Function {name}: output binding type '{type}' is not run by the local host (queue and http are).");
-                }
+                AddOutput(binding, outputs);
             }
             else
             {
-                throw new FunctionAppException($"Function {name}: input binding type '{type}' is not run by the local host.");
+                throw new FunctionAppException($"Function {name}: input binding type '{binding.Type}' is not run by the local host.");
             }
         }
         return new FunctionDefinition(name, metadata.FunctionId, trigger ?? throw new FunctionAppException($"Function {name}: it declares no trigger."),
             outputs, LoadMetadata(metadata, bindings));
+    }
+
+    /// <summary>The binding as a trigger the local host runs; null for a binding that is not a trigger.</summary>
+    private static TriggerBinding? TriggerOf(BindingJson binding, bool skipDeferredBinding) => binding.Type.ToLowerInvariant() switch
+    {
+        "blobtrigger" => new BlobTriggerBinding(binding.Name, binding.Required("path"), binding.Connection,
+            string.Equals(JsonFiles.Text(binding.Json, "source"), "EventGrid", StringComparison.OrdinalIgnoreCase) ? BlobTriggerSource.EventGrid : BlobTriggerSource.LogsAndContainerScan,
+            ValueKindOf(binding.Json, skipDeferredBinding, blob: true)),
+        "queuetrigger" => new QueueTriggerBinding(binding.Name, binding.Required("queueName"), binding.Connection, ValueKindOf(binding.Json, skipDeferredBinding, blob: false)),
+        "timertrigger" => new TimerTriggerBinding(binding.Name, binding.Required("schedule"), JsonFiles.Flag(binding.Json, "runOnStartup"),
+            JsonFiles.Get(binding.Json, "useMonitor") is JsonValue ? JsonFiles.Flag(binding.Json, "useMonitor") : null),
+        "httptrigger" => new HttpTriggerBinding(binding.Name, JsonFiles.Text(binding.Json, "route"),
+            JsonFiles.Get(binding.Json, "methods") is JsonArray methods ? [.. methods.Select(method => method!.GetValue<string>().ToUpperInvariant())] : [],
+            ParseAuthLevel(binding.Function, JsonFiles.Text(binding.Json, "authLevel"))),
+        _ when binding.Type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase) =>
+            throw new FunctionAppException($"Function {binding.Function}: trigger type '{binding.Type}' is not run by the local host (blobTrigger, queueTrigger, timerTrigger, httpTrigger are)."),
+        _ => null,
+    };
+
+    /// <summary>An output binding: a queue the host writes the function's messages to; http needs nothing (the proxy answers).</summary>
+    private static void AddOutput(BindingJson binding, List<QueueOutputBinding> outputs)
+    {
+        switch (binding.Type.ToLowerInvariant())
+        {
+            case "queue":
+                outputs.Add(new QueueOutputBinding(binding.Name, binding.Required("queueName"), binding.Connection));
+                break;
+            case "http":
+                break;
+            default:
+                throw new FunctionAppException($"Function {binding.Function}: output binding type '{binding.Type}' is not run by the local host (queue and http are).");
+        }
+    }
+
+    /// <summary>One binding of a function's metadata, with its settings (%Name%) expanded where a value is read.</summary>
+    private sealed class BindingJson
+    {
+        private readonly AppSettings _settings;
+
+        public BindingJson(string function, JsonObject json, AppSettings settings)
+        {
+            Function = function;
+            Json = json;
+            _settings = settings;
+            Type = JsonFiles.Text(json, "type") ?? throw new FunctionAppException($"Function {function}: a binding has no \"type\".");
+            Name = JsonFiles.Text(json, "name") ?? throw new FunctionAppException($"Function {function}: the {Type} binding has no \"name\".");
+            Direction = JsonFiles.Text(json, "direction") ?? "in";
+            Connection = settings.Expand(JsonFiles.Text(json, "connection") ?? "", function);
+        }
+
+        public string Function { get; }
+
+        public JsonObject Json { get; }
+
+        public string Type { get; }
+
+        public string Name { get; }
+
+        public string Direction { get; }
+
+        public string Connection { get; }
+
+        public string Required(string property) =>
+            _settings.Expand(JsonFiles.Text(Json, property) ?? throw new FunctionAppException($"Function {Function}: the {Type} binding has no \"{property}\"."), Function);
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ internal sealed class TimerTriggerListener(
     FunctionInvoker invoker,
     ILogger logger,
     string hostId,
-    TimeSpan lockRetryInterval) : ITriggerListener
+    TimeSpan lockRetryInterval,
+    TimeProvider clock) : ITriggerListener
 {
     private static readonly TimeSpan LockPeriod = TimeSpan.FromSeconds(15);
 
@@ -39,7 +40,7 @@ internal sealed class TimerTriggerListener(
             await using var lease = await BlobLeaseHolder.TryAcquireAsync(lockBlob, LockPeriod, cancellationToken);
             if (lease is null)
             {
-                await Task.Delay(lockRetryInterval, cancellationToken);
+                await Task.Delay(lockRetryInterval, clock, cancellationToken);
                 continue;
             }
             HostLog.TimerLockAcquired(logger, function.Name, hostId);
@@ -61,7 +62,7 @@ internal sealed class TimerTriggerListener(
 
     private async Task RunScheduleAsync(ScheduleMonitor monitor, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         ScheduleStatus? status = null;
         if (UseMonitor)
         {
@@ -83,12 +84,12 @@ internal sealed class TimerTriggerListener(
         }
         while (true)
         {
-            now = DateTimeOffset.UtcNow;
+            now = clock.GetUtcNow();
             var next = status is not null && status.Next >= now ? status.Next : schedule.GetNextOccurrence(now);
             TimeSpan wait;
-            while ((wait = next - DateTimeOffset.UtcNow) > TimeSpan.Zero)
+            while ((wait = next - clock.GetUtcNow()) > TimeSpan.Zero)
             {
-                await Task.Delay(wait, cancellationToken);
+                await Task.Delay(wait, clock, cancellationToken);
             }
             status = await InvokeAsync(monitor, (status ?? new ScheduleStatus(default, next, now)) with { Next = next }, next, isPastDue: false, cancellationToken);
         }
@@ -96,8 +97,8 @@ internal sealed class TimerTriggerListener(
 
     private async Task<ScheduleStatus?> InvokeAsync(ScheduleMonitor monitor, ScheduleStatus? status, DateTimeOffset occurrence, bool isPastDue, CancellationToken cancellationToken)
     {
-        await invoker.InvokeAsync(function, Inputs(status, isPastDue), $"Timer fired at {DateTimeOffset.UtcNow:O}", cancellationToken);
-        var now = DateTimeOffset.UtcNow;
+        await invoker.InvokeAsync(function, Inputs(status, isPastDue), $"Timer fired at {clock.GetUtcNow():O}", cancellationToken);
+        var now = clock.GetUtcNow();
         // Timers may wake a little early: the next occurrence comes after this one, whatever the clock says.
         var updated = new ScheduleStatus(occurrence, schedule.GetNextOccurrence(now > occurrence ? now : occurrence), now);
         if (UseMonitor)
@@ -138,7 +139,7 @@ internal sealed class TimerTriggerListener(
         });
         var metadata = new Dictionary<string, TypedData>
         {
-            ["TimerTrigger"] = TypedValues.String(DateTime.Now.ToString(System.Globalization.CultureInfo.CurrentCulture)),
+            ["TimerTrigger"] = TypedValues.String(clock.GetLocalNow().DateTime.ToString(System.Globalization.CultureInfo.CurrentCulture)),
         };
         return InvocationInputs.Of(binding.Name, timer, metadata);
     }

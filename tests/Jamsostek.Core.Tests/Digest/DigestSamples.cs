@@ -1,6 +1,7 @@
 using Jamsostek.Core.Compliance;
 using Jamsostek.Core.Digest;
 using Jamsostek.Core.Templates;
+using Jamsostek.Core.Uploads;
 using Jamsostek.Core.Validation;
 using Jamsostek.Core.Values;
 
@@ -37,7 +38,7 @@ internal static class DigestSamples
         UploadsSince = new DateTimeOffset(2026, 11, 18, 7, 0, 0, TimeSpan.FromHours(8)),
         Uploads =
         [
-            new UploadFigure("peserta-sumba-barat-daya-okt-des-2026.csv", "enrolments", "completed_with_errors",
+            new UploadFigure("peserta-sumba-barat-daya-okt-des-2026.csv", SheetKind.Enrolments, UploadStatus.CompletedWithErrors,
                 new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero), 240, 235, 5,
                 UploadFigure.ParseTopErrors("NIK_PRECISION_LOST:1,NIK_FORMAT:1,DATE_FORMAT:1")),
         ],

@@ -3,6 +3,7 @@ using Jamsostek.Core.Findings;
 using Jamsostek.Core.Ingestion;
 using Jamsostek.Core.Regions;
 using Jamsostek.Core.Templates;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Jamsostek.Core.Tests.Ingestion;
 
@@ -71,6 +72,35 @@ public sealed class StagedTextBudgetTests
         Assert.StartsWith("Berkas terlalu lama dibaca (lebih dari 0 menit, sampai baris 256)", FileMessages.For(rejection, Language.Id), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReadTimeIsMeasuredOnTheIngestionClockSoASlowSinkStopsTheReadAtTheNextCheck()
+    {
+        var clock = new FakeTimeProvider();
+        var limits = new IngestionLimits { MaxReadTime = TimeSpan.FromMinutes(10) };
+        // Each chunk takes the fake clock six minutes: the limit is passed while the second chunk is written.
+        var sink = new CountingSink(() => clock.Advance(TimeSpan.FromMinutes(6)));
+
+        var rejection = await Assert.ThrowsAsync<UploadRejectedException>(() =>
+            UploadIngestor.IngestAsync(new MemoryStream(Csv(rows: 1_000)), "peserta.csv", RegionCode.Parse("5204"), sink,
+                new IngestionOptions { ChunkSize = 100, Limits = limits, Clock = clock }));
+
+        Assert.Equal(FindingCode.FileUnreadable, rejection.Code);
+        // The time is checked every 256 rows: row 256 is the first check after the second chunk (rows 2-201).
+        Assert.Equal(256, Assert.IsType<ReadTimeExceeded>(Assert.Single(rejection.Arguments)).RowNumber);
+        Assert.Equal(2, sink.Chunks);
+    }
+
+    [Fact]
+    public async Task ReadThatTakesNoTimeOnTheIngestionClockIsNeverTooLong()
+    {
+        var limits = new IngestionLimits { MaxReadTime = TimeSpan.FromTicks(1) };
+
+        var result = await UploadIngestor.IngestAsync(new MemoryStream(Csv(rows: 1_000)), "peserta.csv", RegionCode.Parse("5204"), new CountingSink(),
+            new IngestionOptions { ChunkSize = 100, Limits = limits, Clock = new FakeTimeProvider() });
+
+        Assert.Equal(1_000, result.RowsRead);
+    }
+
     private static byte[] Csv(int rows)
     {
         var csv = new StringBuilder("NIK,Nama Lengkap,Tanggal Lahir,Alamat,Nomor PKS\n");
@@ -81,13 +111,15 @@ public sealed class StagedTextBudgetTests
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    private sealed class CountingSink : IChunkSink
+    /// <param name="writing">What writing a chunk does besides counting it (moving a fake clock).</param>
+    private sealed class CountingSink(Action? writing = null) : IChunkSink
     {
         public int Chunks { get; private set; }
 
         public Task WriteChunkAsync(int chunk, ReadOnlyMemory<byte> rows, int rowCount, CancellationToken cancellationToken)
         {
             Chunks++;
+            writing?.Invoke();
             return Task.CompletedTask;
         }
     }

@@ -1,5 +1,6 @@
 using Jamsostek.Core.Digest;
 using Jamsostek.Core.Templates;
+using Jamsostek.Core.Uploads;
 using Jamsostek.Functions.Api;
 using Jamsostek.Functions.Uploads;
 
@@ -39,27 +40,39 @@ public sealed class UploadIdsTests
             Status = UploadStatus.Duplicate, DuplicateOf = original.RowKey, DuplicateOfBlob = original.BlobName,
         };
 
-        var summary = UploadSummary.From(duplicate, Language.Id, original);
-        var unread = UploadSummary.From(duplicate, Language.Id);
+        var summary = UploadSummaries.From(duplicate, Language.Id, original);
+        var unread = UploadSummaries.From(duplicate, Language.Id);
 
         Assert.True(UploadStatus.IsFinal(UploadStatus.Duplicate));
         Assert.Equal(new UploadReference(original.RowKey, "5204/peserta.xlsx", "completed_with_errors"), summary.DuplicateOf);
-        Assert.Equal("enrolments", summary.Kind);
+        Assert.Equal(SheetKind.Enrolments, summary.Kind);
         Assert.Null(summary.Links.Findings);
         Assert.Equal($"/api/uploads/{original.RowKey}", summary.Links.DuplicateOf);
         Assert.Equal(new UploadReference(original.RowKey, "5204/peserta.xlsx", null), unread.DuplicateOf);
-        Assert.Null(UploadSummary.From(original, Language.Id).DuplicateOf);
+        Assert.Null(UploadSummaries.From(original, Language.Id).DuplicateOf);
     }
 
     [Fact]
     public void EveryStatusHasALabelInTheDigestInBothLanguages()
     {
-        foreach (var status in new[] { UploadStatus.Received, UploadStatus.Validating, UploadStatus.Completed, UploadStatus.CompletedWithErrors,
-                     UploadStatus.Rejected, UploadStatus.Failed, UploadStatus.Duplicate })
+        foreach (var status in UploadStatus.All)
         {
             Assert.NotEqual(status, DigestLabels.UploadStatus(status, Language.Id));
             Assert.NotEqual(DigestLabels.UploadStatus(status, Language.Id), DigestLabels.UploadStatus(status, Language.En));
         }
         Assert.StartsWith("duplikat", DigestLabels.UploadStatus(UploadStatus.Duplicate, Language.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSummaryGivesTheKindByTheNameTheRecordStores()
+    {
+        var record = new UploadRecord { PartitionKey = "5204", RowKey = UploadIds.For("5204", Sha256), BlobName = "5204/perjanjian.xlsx" };
+        record.SheetKind = SheetKind.Agreements;
+
+        var json = System.Text.Json.JsonSerializer.Serialize(UploadSummaries.From(record, Language.Id),
+            new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+
+        Assert.Equal(UploadKind.Agreements, record.Kind);
+        Assert.Contains("\"kind\":\"agreements\"", json, StringComparison.Ordinal);
     }
 }
