@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Jamsostek.Core.Uploads;
 using Jamsostek.FunctionsHost;
-using Jamsostek.LocalHost;
 using Jamsostek.LocalHost.DevServices;
+using Jamsostek.LocalHost;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jamsostek.Benchmarks;
@@ -15,7 +16,7 @@ namespace Jamsostek.Benchmarks;
 public sealed class BenchSystem : IAsyncDisposable
 {
     public const string DevKey = "benchmark-dev-key";
-    private static readonly string[] FinalStatuses = ["completed", "completed_with_errors", "rejected", "failed"];
+    private static readonly string[] FinalStatuses = [UploadStatus.Completed, UploadStatus.CompletedWithErrors, UploadStatus.Rejected, UploadStatus.Failed];
 
     private readonly DevServices _services;
 
@@ -106,7 +107,7 @@ public sealed class BenchSystem : IAsyncDisposable
                 {
                     return (record.Value, staged);
                 }
-                if (staged is null && record.HasValue && record.Value!.GetString("Status") == "validating")
+                if (staged is null && record.HasValue && record.Value!.GetString("Status") == UploadStatus.Validating)
                 {
                     staged = clock.Elapsed;
                     onStaged?.Invoke();

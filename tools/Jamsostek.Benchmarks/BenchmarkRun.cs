@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Jamsostek.Core.Uploads;
 using Jamsostek.TestData;
 
 namespace Jamsostek.Benchmarks;
@@ -105,7 +106,7 @@ public static class BenchmarkRun
         var data = sheets.Rows(rows);
         var xlsx = BenchSheets.Xlsx(data);
         var (agreement, _, _) = await system.UploadAndWaitAsync(sheets.Region, $"perjanjian-{rows}.xlsx", sheets.AgreementXlsx(rows * 2), TimeSpan.FromMinutes(2));
-        Expect(agreement.GetString("Status") == "completed", $"the agreement upload ended {agreement.GetString("Status")}");
+        Expect(agreement.GetString("Status") == UploadStatus.Completed, $"the agreement upload ended {agreement.GetString("Status")}");
 
         var ceiling = await Ceiling.MeasureAsync(system, sheets, data);
         log.WriteLine($"  ceiling {ceiling:N0} entities/s");
@@ -116,7 +117,7 @@ public static class BenchmarkRun
             onStaged: () => stagedPeak = memory?.PeakBytes());
         var peak = memory?.PeakBytes();
         var faulty = BenchSheets.FaultyRows(rows);
-        Expect(record.GetString("Status") == "completed_with_errors", $"the upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
+        Expect(record.GetString("Status") == UploadStatus.CompletedWithErrors, $"the upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
         Expect(record.GetInt32("RowsRead") == rows && record.GetInt32("RowsAccepted") == rows - faulty && record.GetInt32("RowsRejected") == faulty,
             $"counts read {record.GetInt32("RowsRead")}, accepted {record.GetInt32("RowsAccepted")}, rejected {record.GetInt32("RowsRejected")}; expected {rows}, {rows - faulty}, {faulty}");
         // Where the time went: staging (status validating), the chunks (their results' timestamps), finalization.
@@ -159,7 +160,7 @@ public static class BenchmarkRun
         var (record, elapsed, staged) = await system.UploadAndWaitAsync(ComplianceRegion, $"kepatuhan-{employers}.xlsx", xlsx, TimeSpan.FromSeconds(180 + employers / 250),
             onStaged: () => stagedPeak = memory?.PeakBytes());
         var peak = memory?.PeakBytes();
-        Expect(record.GetString("Status") == "completed", $"the compliance upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
+        Expect(record.GetString("Status") == UploadStatus.Completed, $"the compliance upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
         Expect(record.GetInt32("RowsRead") == employers && record.GetInt32("RowsAccepted") == employers,
             $"compliance counts read {record.GetInt32("RowsRead")}, accepted {record.GetInt32("RowsAccepted")}; expected {employers}");
         var uploadId = BenchSystem.UploadIdOf(ComplianceRegion, xlsx);

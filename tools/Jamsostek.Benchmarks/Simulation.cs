@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Jamsostek.Core.Uploads;
 using Jamsostek.TestData;
 
 namespace Jamsostek.Benchmarks;
@@ -103,7 +104,7 @@ public static class Simulation
             TimeSpan.FromMinutes(5), staged: null);
         foreach (var record in agreements.Values)
         {
-            Expect(record.GetString("Status") == "completed", $"an agreement upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
+            Expect(record.GetString("Status") == UploadStatus.Completed, $"an agreement upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
         }
         var agreementsSeconds = agreementsClock.Elapsed.TotalSeconds;
         log.WriteLine($"  {regions} agreements stored in {agreementsSeconds:N1} s; now every region's enrolment sheet at once ...");
@@ -129,7 +130,7 @@ public static class Simulation
         {
             var (region, uploadId) = keys[i];
             var record = records[uploadId];
-            Expect(record.GetString("Status") == "completed_with_errors", $"region {region}'s upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
+            Expect(record.GetString("Status") == UploadStatus.CompletedWithErrors, $"region {region}'s upload ended {record.GetString("Status")} ({record.GetString("FailureReason")})");
             Expect(record.GetInt32("RowsRead") == rowsPerRegion && record.GetInt32("RowsAccepted") == rowsPerRegion - faulty && record.GetInt32("RowsRejected") == faulty,
                 $"region {region} read {record.GetInt32("RowsRead")}, accepted {record.GetInt32("RowsAccepted")}, rejected {record.GetInt32("RowsRejected")}; expected {rowsPerRegion}, {rowsPerRegion - faulty}, {faulty}");
             var chunkTimes = new List<DateTimeOffset>();
@@ -161,7 +162,7 @@ public static class Simulation
     private static async Task<Dictionary<string, TableEntity>> WaitAllFinalAsync(BenchSystem system, IReadOnlyList<(string Region, string UploadId)> uploads,
         Stopwatch clock, TimeSpan timeout, Dictionary<string, double>? staged, Action<int, int>? progress = null)
     {
-        string[] finalStatuses = ["completed", "completed_with_errors", "rejected", "failed"];
+        string[] finalStatuses = [UploadStatus.Completed, UploadStatus.CompletedWithErrors, UploadStatus.Rejected, UploadStatus.Failed];
         var wanted = uploads.Select(u => u.UploadId).ToHashSet(StringComparer.Ordinal);
         var final = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var table = system.Table("uploads");
@@ -182,7 +183,7 @@ public static class Simulation
                     {
                         final[record.RowKey] = record;
                     }
-                    else if (status == "validating" && staged is not null)
+                    else if (status == UploadStatus.Validating && staged is not null)
                     {
                         staged.TryAdd(record.RowKey, clock.Elapsed.TotalSeconds);
                     }

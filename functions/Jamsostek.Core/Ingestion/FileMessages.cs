@@ -38,16 +38,14 @@ public static class FileMessages
         _ => new(code),
     };
 
-    /// <param name="language">Not used: the message is put into words when it is shown. Kept while callers still pass it.</param>
-    public static FindingMessage DataDateUnusable(Language language, DataDate found, DateOnly? today) => (found.Date, today) switch
+    public static FindingMessage DataDateUnusable(DataDate found, DateOnly? today) => (found.Date, today) switch
     {
         (null, _) => new(FindingMessage.Variant(FindingCode.DateFormat, "DataDate"), Literal("text", found.Text), Literal("cell", found.Cell)),
         ({ } date, { } t) => new(FindingMessage.Variant(FindingCode.DateInFuture, "DataDate"), Date("date", date), Literal("cell", found.Cell), Date("today", t)),
         ({ } date, null) => new(FindingMessage.Variant(FindingCode.DateInFuture, "DataDateTodayUnknown"), Date("date", date), Literal("cell", found.Cell)),
     };
 
-    /// <param name="language">Not used: the message is put into words when it is shown. Kept while callers still pass it.</param>
-    public static FindingMessage RegionMismatch(Language language, string written, string region, string cell) =>
+    public static FindingMessage RegionMismatch(string written, string region, string cell) =>
         new(FindingMessage.Variant(FindingCode.RegionMismatch, "Cell"), Literal("written", written), Literal("cell", cell), Literal("region", region));
 
     private static FindingMessage TooMuchText(StagedTextBudget budget)

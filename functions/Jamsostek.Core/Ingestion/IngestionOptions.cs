@@ -1,5 +1,3 @@
-using Jamsostek.Core.Templates;
-
 namespace Jamsostek.Core.Ingestion;
 
 public sealed record IngestionOptions
@@ -11,8 +9,6 @@ public sealed record IngestionOptions
     public int ChunkSize { get; init; } = 1_000;
 
     public IngestionLimits Limits { get; init; } = IngestionLimits.Default;
-
-    public Language Language { get; init; } = Language.Id;
 
     /// <summary>The upload's date in its region: a compliance snapshot may not be dated after it. Null: not checked.</summary>
     public DateOnly? Today { get; init; }

@@ -83,7 +83,7 @@ public static class UploadIngestor
             var mapped = layout.Map(row);
             if (layout.Kind == SheetKind.Agreements)
             {
-                CheckRegion(mapped, region, sheet.Name, options.Language);
+                CheckRegion(mapped, region, sheet.Name);
             }
             writer.Write(mapped, repeats.FirstRowOf(mapped));
             stagedBytes += writer.LastRowBytes;
@@ -131,8 +131,8 @@ public static class UploadIngestor
             return date;
         }
         var code = found.Date is null ? FindingCode.DateFormat : FindingCode.DateInFuture;
-        throw new UploadRejectedException(options.Language,
-            language => [new Finding(code, Severity.Error, FileMessages.DataDateUnusable(language, found, options.Today), sheet, found.Row, found.Cell, "data_date", found.Text)],
+        throw new UploadRejectedException(
+            [new Finding(code, Severity.Error, FileMessages.DataDateUnusable(found, options.Today), sheet, found.Row, found.Cell, "data_date", found.Text)],
             $"the data date in {found.Cell} is {(found.Date is null ? "not a date" : "after today")}");
     }
 
@@ -160,7 +160,7 @@ public static class UploadIngestor
                     break;
                 }
             }
-            var detection = HeaderDetector.Detect(top, options.Language, sheet.Name);
+            var detection = HeaderDetector.Detect(top, sheet.Name);
             if (detection.IsUsable)
             {
                 return (sheet, detection.Layout, top);
@@ -175,13 +175,12 @@ public static class UploadIngestor
         {
             throw new UploadRejectedException(FindingCode.FileEmpty, "the workbook has no sheet with rows");
         }
-        // The upload record keeps the office's message in both languages: detect again for the other one.
-        throw new UploadRejectedException(options.Language,
-            language => language == options.Language ? failure.Detection.Findings : HeaderDetector.Detect(failure.Top, language, failure.Sheet).Findings,
+        throw new UploadRejectedException(
+            failure.Detection.Findings,
             string.Join("; ", failure.Detection.Findings.Select(f => f.Code)));
     }
 
-    private static void CheckRegion(MappedRow row, RegionCode region, string sheet, Language language)
+    private static void CheckRegion(MappedRow row, RegionCode region, string sheet)
     {
         foreach (var cell in row.Cells)
         {
@@ -193,9 +192,9 @@ public static class UploadIngestor
             if (!RegionCode.TryParse(text, out var written) || written.Value != region)
             {
                 var (rowNumber, address, field) = (cell.RowNumber, cell.Cell, cell.Field.Name);
-                throw new UploadRejectedException(language,
-                    inLanguage => [new Finding(FindingCode.RegionMismatch, Severity.Error,
-                        FileMessages.RegionMismatch(inLanguage, text, region.Value, address), sheet, rowNumber, address, field, text)],
+                throw new UploadRejectedException(
+                    [new Finding(FindingCode.RegionMismatch, Severity.Error,
+                        FileMessages.RegionMismatch(text, region.Value, address), sheet, rowNumber, address, field, text)],
                     $"region {text} in {address} differs from the upload folder {region}");
             }
         }

@@ -29,13 +29,6 @@ public sealed class UploadRejectedException : Exception
         Findings = findings;
     }
 
-    /// <summary>For callers written when findings held text in one language: the findings are data now, made once.</summary>
-    /// <param name="detail">For operators: English, no personal data.</param>
-    public UploadRejectedException(Language language, Func<Language, IReadOnlyList<Finding>> findings, string detail)
-        : this(findings(language), detail)
-    {
-    }
-
     public string Code { get; }
 
     public string Detail { get; }

@@ -62,9 +62,6 @@ public static class HeaderDetector
         return Lay(rows[bestRow], bestTemplate, sheetName);
     }
 
-    /// <summary>For callers written when findings held text: the language is not used, findings are put into words when shown.</summary>
-    public static HeaderDetection Detect(IReadOnlyList<SheetRow> rows, Language language, string? sheetName = null) => Detect(rows, sheetName);
-
     // The fields a row's cells name, as bits by index in the template's fields.
     private static ulong Recognise(SheetRow row, SheetTemplate template)
     {

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Jamsostek.Core.Exports;
+using Jamsostek.Core.Findings;
 using Jamsostek.Core.Templates;
 using Jamsostek.Core.Text;
 using Jamsostek.Functions.Access;
@@ -58,7 +59,7 @@ public static class UploadsApi
         {
             // A rejected file has one finding, about the file itself.
             var message = language == Language.En ? record.RejectionMessageEn ?? record.RejectionMessage : record.RejectionMessage;
-            var finding = new FindingLine(record.RejectionCode ?? "", "error", null, null, null, null, null, message ?? "", record.RejectionMessageEn ?? "");
+            var finding = new FindingLine(record.RejectionCode ?? "", SeverityName.Error, null, null, null, null, null, message ?? "", record.RejectionMessageEn ?? "");
             if (format == ExportFormat.Json)
             {
                 return TypedResults.Ok(new RejectedFileReport(record.UploadId, record.Region, record.BlobName, record.Status, false, [finding]));

@@ -26,7 +26,7 @@ public sealed record FindingLine(
             : this;
 
     public static FindingLine From(Finding finding) => new(
-        finding.Code, finding.Severity == Core.Findings.Severity.Error ? "error" : "warning", finding.Sheet, finding.Row, finding.Cell,
+        finding.Code, SeverityName.Of(finding.Severity), finding.Sheet, finding.Row, finding.Cell,
         finding.Field, finding.Value, FindingText.Render(finding, Language.Id), FindingText.Render(finding, Language.En));
 }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Jamsostek.Core.Ingestion;
+using Jamsostek.Core.Templates;
+using Jamsostek.Core.Uploads;
 using Jamsostek.Functions.Uploads;
 
 namespace Jamsostek.Functions.Staging;
@@ -13,7 +15,7 @@ public sealed record StagingManifest(
     string UploadId,
     string Region,
     string BlobName,
-    string Kind,
+    [property: JsonConverter(typeof(UploadKindJsonConverter))] SheetKind Kind,
     string Format,
     string Sheet,
     int HeaderRow,
@@ -26,7 +28,7 @@ public sealed record StagingManifest(
     string? SnapshotDate = null)
 {
     public static byte[] Serialize(UploadRecord record, IngestionResult result) => JsonSerializer.SerializeToUtf8Bytes(
-        new StagingManifest(record.UploadId, record.Region, record.BlobName, record.Kind!, record.Format!, result.Sheet, result.HeaderRow,
+        new StagingManifest(record.UploadId, record.Region, record.BlobName, record.SheetKind ?? throw new InvalidOperationException("An upload is staged only once its kind is known."), record.Format!, result.Sheet, result.HeaderRow,
             result.Columns, result.FieldColumns, result.RowsRead, result.BlankRows, result.Chunks, result.ChunkSize, record.SnapshotDate),
         StagingManifestJsonContext.Default.StagingManifest);
 

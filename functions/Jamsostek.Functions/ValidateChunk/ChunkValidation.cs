@@ -42,8 +42,8 @@ public sealed class ChunkValidation(ValidationServices services)
 
         var outcome = manifest.Kind switch
         {
-            UploadKind.Agreements => await ValidateAgreementsAsync(message, rows, context, cancellationToken),
-            UploadKind.Compliance => await ValidateEmployersAsync(message, rows, context, Storage.IsoDate.Parse(manifest.SnapshotDate) ?? context.Today, cancellationToken),
+            SheetKind.Agreements => await ValidateAgreementsAsync(message, rows, context, cancellationToken),
+            SheetKind.Compliance => await ValidateEmployersAsync(message, rows, context, Storage.IsoDate.Parse(manifest.SnapshotDate) ?? context.Today, cancellationToken),
             _ => await ValidateEnrolmentsAsync(message, rows, context, cancellationToken),
         };
 

@@ -30,10 +30,10 @@ public sealed class UploadFinalizer(ValidationServices services)
 
         var accepted = results.Sum(r => r.Accepted);
         var rejected = results.Sum(r => r.Rejected);
-        var uploadFindings = record.Kind == UploadKind.Enrolments
+        var uploadFindings = record.SheetKind == SheetKind.Enrolments
             ? await RecountCoverageAsync(region, uploadId, results, cancellationToken)
             : [];
-        if (record.Kind == UploadKind.Compliance && accepted > 0)
+        if (record.SheetKind == SheetKind.Compliance && accepted > 0)
         {
             await RecordSnapshotAsync(record, cancellationToken);
         }

@@ -1,12 +1,9 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Jamsostek.Functions.ValidateChunk;
 
 public static class ValidationRegistration
 {
     public static IHostApplicationBuilder AddValidation(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ValidationServices>();
         builder.Services.AddSingleton<ChunkValidation>();
         builder.Services.AddSingleton<UploadFinalizer>();

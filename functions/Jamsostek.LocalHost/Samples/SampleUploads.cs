@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Jamsostek.Core.Findings;
 using Jamsostek.Core.Uploads;
 using Microsoft.Extensions.Logging;
 
@@ -235,7 +236,7 @@ public sealed class SampleUploads(BlobServiceClient blobs, HttpClient api, strin
             foreach (var finding in report.RootElement.GetProperty("findings").EnumerateArray())
             {
                 var code = finding.GetProperty("code").GetString() ?? "";
-                (finding.GetProperty("severity").GetString() == "error" ? errors : warnings).Add(code);
+                (finding.GetProperty("severity").GetString() == SeverityName.Error ? errors : warnings).Add(code);
             }
             return (ByCount(errors), ByCount(warnings));
         }

@@ -69,10 +69,10 @@ public sealed partial class FindingTextTests
         yield return TemplateMessages.DuplicateColumn("NIK", "B5", "NIK", "F5", "No KTP");
         yield return TemplateMessages.HeaderNotFound(30);
 
-        yield return FileMessages.DataDateUnusable(Language.Id, new DataDate(2, "A2", "Tanggal Data: kemarin", null), Start);
-        yield return FileMessages.DataDateUnusable(Language.Id, new DataDate(2, "A2", "Tanggal Data: 31/12/2025", End), Start);
-        yield return FileMessages.DataDateUnusable(Language.Id, new DataDate(2, "A2", "Tanggal Data: 31/12/2025", End), null);
-        yield return FileMessages.RegionMismatch(Language.Id, "5316", "5204", "C7");
+        yield return FileMessages.DataDateUnusable(new DataDate(2, "A2", "Tanggal Data: kemarin", null), Start);
+        yield return FileMessages.DataDateUnusable(new DataDate(2, "A2", "Tanggal Data: 31/12/2025", End), Start);
+        yield return FileMessages.DataDateUnusable(new DataDate(2, "A2", "Tanggal Data: 31/12/2025", End), null);
+        yield return FileMessages.RegionMismatch("5316", "5204", "C7");
         object[][] rejections =
         [
             [], [52_500_000L, 52_428_800L], [new StagedTextBudget(StagedTextBudget.Scope.Row, 3, 1_048_576)],
