@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Jamsostek.Digest.Tests.Infrastructure;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.Digest.Tests;
 

@@ -1,3 +1,4 @@
+using Jamsostek.TestSupport;
 using Jamsostek.TestData;
 using System.Net;
 using System.Text;

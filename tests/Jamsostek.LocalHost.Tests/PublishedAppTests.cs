@@ -1,3 +1,4 @@
+using Jamsostek.TestSupport;
 using System.IO.Compression;
 using System.Net;
 using System.Reflection.PortableExecutable;

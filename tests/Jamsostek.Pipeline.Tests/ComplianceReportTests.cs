@@ -228,10 +228,10 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         using var client = system.CreateClient(data.OtherRegionKey);
         var report = JsonNode.Parse(await client.GetStringAsync($"api/reports/compliance?region={region}"))!;
 
-        Assert.NotEqual(firstUpload.RowKey, correctedUpload.RowKey);
-        Assert.Equal("completed", correctedUpload.GetString("Status"));
+        Assert.NotEqual(firstUpload.UploadId, correctedUpload.UploadId);
+        Assert.Equal("completed", correctedUpload.Status);
         var block = Assert.Single(report["regions"]!.AsArray())!;
-        Assert.Equal(correctedUpload.RowKey, (string?)block["uploadId"]);
+        Assert.Equal(correctedUpload.UploadId, (string?)block["uploadId"]);
         Assert.Equal("2019-09-30", (string?)block["snapshotDate"]);
         // One date, one snapshot: nothing to compare with.
         Assert.Null(block["previousSnapshotDate"]);

@@ -1,10 +1,11 @@
-using Jamsostek.TestData;
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ExcelDataReader;
 using Jamsostek.Pipeline.Tests.Infrastructure;
+using Jamsostek.TestData;
+using Jamsostek.TestSupport;
 using C = Jamsostek.TestData.EnrolmentSheet.Columns;
 
 namespace Jamsostek.Pipeline.Tests;
@@ -318,11 +319,11 @@ public sealed class ReportsApiTests(PipelineFixture system)
         var record = await system.UploadAndWaitAsync(data.Ende.Region, "laporan.xlsx", pdf);
         using var client = system.CreateClient(data.EndeKey);
 
-        var json = JsonNode.Parse(await client.GetStringAsync($"api/uploads/{record.RowKey}/findings"))!;
-        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"api/uploads/{record.RowKey}/findings?format=csv")).TrimStart('\uFEFF')
+        var json = JsonNode.Parse(await client.GetStringAsync($"api/uploads/{record.UploadId}/findings"))!;
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"api/uploads/{record.UploadId}/findings?format=csv")).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("rejected", record.GetString("Status"));
+        Assert.Equal("rejected", record.Status);
         Assert.False(json["valid"]!.GetValue<bool>());
         var finding = Assert.Single(json["findings"]!.AsArray())!;
         Assert.Equal("FILE_TYPE", finding["code"]!.GetValue<string>());

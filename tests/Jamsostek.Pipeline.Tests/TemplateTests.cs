@@ -57,15 +57,15 @@ public sealed class TemplateTests(PipelineFixture system)
         // Ende: no other test files compliance snapshots there.
         var upload = await system.UploadAndWaitAsync("5308", "template-kepatuhan.xlsx", content);
 
-        Assert.Equal("completed", upload.GetString("Status"));
-        Assert.Equal("compliance", upload.GetString("Kind"));
-        Assert.Equal(1, upload.GetInt32("RowsRead"));
-        Assert.Equal(1, upload.GetInt32("RowsAccepted"));
-        var snapshotDate = DateOnly.ParseExact(upload.GetString("SnapshotDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal("completed", upload.Status);
+        Assert.Equal("compliance", upload.Kind);
+        Assert.Equal(1, upload.Rows.Read);
+        Assert.Equal(1, upload.Rows.Accepted);
+        var snapshotDate = DateOnly.ParseExact(upload.SnapshotDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.InRange(snapshotDate, before, WitaToday());
-        var employer = Assert.Single(await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {upload.RowKey}")));
+        var employer = Assert.Single(await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {upload.UploadId}")));
         Assert.Equal("12345678", employer.RowKey);
-        Assert.DoesNotContain((await system.FindingsReportAsync(upload.RowKey))["findings"]!.AsArray(),
+        Assert.DoesNotContain((await system.FindingsReportAsync(upload.UploadId))["findings"]!.AsArray(),
             f => f!["severity"]!.GetValue<string>() == "error");
     }
 
