@@ -1,8 +1,7 @@
-using Jamsostek.TestSupport;
-using Jamsostek.TestData;
 using System.Net;
 using System.Text;
 using Jamsostek.FunctionsHost.Tests.Infrastructure;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.FunctionsHost.Tests;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Jamsostek.Pipeline.Tests.Infrastructure;
-using Jamsostek.TestData;
 
 namespace Jamsostek.Pipeline.Tests;
 

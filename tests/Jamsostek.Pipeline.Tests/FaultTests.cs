@@ -46,13 +46,8 @@ public sealed class FaultTests(PipelineFixture system)
         Assert.DoesNotContain("Blob", reason, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(uploadId, reason);
         // The upload says "failed" on the last attempt, just before that attempt fails and the host poisons the message.
-        var poisoned = false;
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); !poisoned && DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            var peeked = (await system.Queue("validation-poison").PeekMessagesAsync(32)).Value;
-            poisoned = peeked.Any(m => m.Body.ToString().Contains(uploadId));
-        }
-        Assert.True(poisoned, "the chunk's message is on validation-poison");
+        await Eventually.TrueAsync(async () => (await system.Queue("validation-poison").PeekMessagesAsync(32)).Value.Any(m => m.Body.ToString().Contains(uploadId)),
+            TimeSpan.FromSeconds(20), "the chunk's message is on validation-poison");
 
         // The operator restores the chunk and reprocesses the upload.
         var nik = (string)worker[EnrolmentSheet.Columns.Nik]!;

@@ -26,8 +26,7 @@ public sealed class IdempotencyTests(PipelineFixture system)
             ["uploadId"] = record.UploadId, ["region"] = scenario.Region, ["chunk"] = 1, ["chunks"] = 1,
             ["blob"] = $"{record.UploadId}/chunk-00001.jsonl",
         };
-        await system.Queue("validation").SendMessageAsync(message.ToJsonString());
-        await WaitForEmptyQueueAsync("validation");
+        await RedeliverAsync(message);
 
         var again = await system.WaitForFinalAsync(record.UploadId);
         Assert.Equal(record.CompletedAt, again.CompletedAt);
@@ -56,12 +55,11 @@ public sealed class IdempotencyTests(PipelineFixture system)
         // The workers' rows as typed leave staging once the upload is final (the manifest with them).
         await Eventually.TrueAsync(async () => (await StagedBlobsAsync()).Count == 0, TimeSpan.FromSeconds(10), "the upload's staged blobs are deleted");
 
-        await system.Queue("validation").SendMessageAsync(new JsonObject
+        await RedeliverAsync(new JsonObject
         {
             ["uploadId"] = record.UploadId, ["region"] = scenario.Region, ["chunk"] = 1, ["chunks"] = 1,
             ["blob"] = $"{record.UploadId}/chunk-00001.jsonl",
-        }.ToJsonString());
-        await WaitForEmptyQueueAsync("validation");
+        });
         var again = await system.WaitForFinalAsync(record.UploadId);
         Assert.Equal("completed", again.Status);
         Assert.Equal(25, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
@@ -93,8 +91,9 @@ public sealed class IdempotencyTests(PipelineFixture system)
         await system.UploadAsync(scenario.Region, "peserta-2043.xlsx", content);
         await Eventually.TrueAsync(async () => (await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}"))).Count == 1,
             TimeSpan.FromSeconds(30), "the upload's chunk is validated");
-        // Its chunk is done; its finalizer waits for the lock instead of recounting beside the other one.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Its chunk is done; its finalizer waits for the lock instead of recounting beside the other one (and says so).
+        await Eventually.TrueAsync(() => system.HostLogs.Lines.Any(line => line.StartsWith($"Coverage recount in region {scenario.Region} waits", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), "the finalizer waits for the agreement's lock");
         Assert.Equal("validating", (await system.UploadsApi.GetAsync(uploadId)).Status);
 
         await lease.ReleaseAsync();
@@ -204,20 +203,18 @@ public sealed class IdempotencyTests(PipelineFixture system)
         Assert.Equal("AGREEMENT_UNKNOWN:3", string.Join(',', record.TopErrors.Select(e => $"{e.Code}:{e.Count}")));
     }
 
-    private async Task WaitForEmptyQueueAsync(string name)
+    /// <summary>
+    /// Puts a chunk message on the validation queue again, as the queue would redeliver it, and waits until the host
+    /// has run ValidateChunk on it to the end (it counts finished invocations), so what the test then finds unchanged
+    /// could have changed.
+    /// </summary>
+    private async Task RedeliverAsync(JsonObject message)
     {
-        var queue = system.Queue(name);
-        for (var i = 0; i < 100; i++)
-        {
-            var properties = (await queue.GetPropertiesAsync()).Value;
-            if (properties.ApproximateMessagesCount == 0)
-            {
-                // The last message is off the queue; give its invocation time to finish.
-                await Task.Delay(TimeSpan.FromSeconds(2));
-                return;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Queue {name} did not empty.");
+        var activity = system.Host.Activity;
+        await activity.WaitUntilAsync(a => a.Running("ValidateChunk") == 0, TimeSpan.FromSeconds(30), "no ValidateChunk under way");
+        var finished = activity.Invocations("ValidateChunk");
+        await system.Queue("validation").SendMessageAsync(message.ToJsonString());
+        await activity.WaitUntilAsync(a => a.Invocations("ValidateChunk") > finished && a.Running("ValidateChunk") == 0, TimeSpan.FromSeconds(30),
+            "ValidateChunk finishes the redelivered message");
     }
 }

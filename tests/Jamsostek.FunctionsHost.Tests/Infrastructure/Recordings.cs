@@ -1,6 +1,5 @@
-using Jamsostek.TestSupport;
-using Jamsostek.TestData;
 using System.Collections.Concurrent;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.FunctionsHost.Tests.Infrastructure;
 
