@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Azure.Data.Tables;
-using ExcelDataReader;
 using Jamsostek.Pipeline.Tests.Infrastructure;
+using Jamsostek.TestData;
 
 namespace Jamsostek.Pipeline.Tests;
 
@@ -27,7 +27,8 @@ public sealed class TemplateTests(PipelineFixture system)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"template-{kind}.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        var (sheetName, rows) = Read(await response.Content.ReadAsByteArrayAsync());
+        var workbook = ReadBack.Xlsx(await response.Content.ReadAsByteArrayAsync());
+        var (sheetName, rows) = (workbook.Name, workbook.Rows);
         Assert.Equal(sheet, sheetName);
         Assert.Equal(2, rows.Count);
         var expected = headers.Split(' ').Select(h => h.Replace('_', ' ')).ToList();
@@ -70,15 +71,4 @@ public sealed class TemplateTests(PipelineFixture system)
     }
 
     private static DateOnly WitaToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-
-    private static (string SheetName, List<object?[]> Rows) Read(byte[] xlsx)
-    {
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(xlsx));
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)]);
-        }
-        return (reader.Name, rows);
-    }
 }

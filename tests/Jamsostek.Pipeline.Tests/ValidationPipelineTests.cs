@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using ExcelDataReader;
 using Jamsostek.Pipeline.Tests.Infrastructure;
 using Jamsostek.TestData;
 using C = Jamsostek.TestData.EnrolmentSheet.Columns;
@@ -57,12 +56,7 @@ public sealed class ValidationPipelineTests(PipelineFixture system)
         Assert.Contains("Alasan Penolakan", lines[0]);
         Assert.Contains("31/02/1990", lines[2]);
 
-        using var xlsx = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(await system.ReportFileAsync(record.UploadId, "rejected.xlsx")));
-        var rows = new List<object?[]>();
-        while (xlsx.Read())
-        {
-            rows.Add(Enumerable.Range(0, xlsx.FieldCount).Select(xlsx.GetValue).ToArray());
-        }
+        var rows = ReadBack.Xlsx(await system.ReportFileAsync(record.UploadId, "rejected.xlsx")).Rows;
         Assert.Equal(5, rows.Count);
         Assert.Equal(((string)workers[3][C.Nik]!), rows[1][C.Nik]);
         Assert.Contains("NIK", (string)rows[1][^2]!);
