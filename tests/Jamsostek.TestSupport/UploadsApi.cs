@@ -36,17 +36,34 @@ public sealed class UploadsApi(HttpClient client)
     }
 
     /// <summary>Waits until the upload is final (completed, with errors, rejected, failed or a duplicate); returns it.</summary>
+    /// <remarks>
+    /// The app may answer 5xx meanwhile (its worker restarting, its storage refusing in a fault test): that is asked
+    /// again, not a failure, until the timeout.
+    /// </remarks>
     public async Task<UploadSummary> WaitForFinalAsync(string uploadId, TimeSpan? timeout = null)
     {
         UploadSummary? upload = null;
+        HttpRequestException? lastError = null;
         var limit = timeout ?? TimeSpan.FromSeconds(90);
         try
         {
-            await Eventually.TrueAsync(async () => (upload = await FindAsync(uploadId)) is { IsFinal: true }, limit, $"upload {uploadId} final");
+            await Eventually.TrueAsync(async () =>
+            {
+                try
+                {
+                    return (upload = await FindAsync(uploadId)) is { IsFinal: true };
+                }
+                catch (HttpRequestException ex) when (IsTransient(ex))
+                {
+                    lastError = ex;
+                    return false;
+                }
+            }, limit, $"upload {uploadId} final");
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"Upload {uploadId} is still {upload?.Status ?? "unrecorded"} after {limit.TotalSeconds:0} s.");
+            throw new TimeoutException($"Upload {uploadId} is still {upload?.Status ?? "unrecorded"} after {limit.TotalSeconds:0} s"
+                + (lastError is null ? "." : $" (last refusal: {lastError.Message})."));
         }
         return upload!;
     }
@@ -60,11 +77,21 @@ public sealed class UploadsApi(HttpClient client)
         UploadSummary? upload = null;
         await Eventually.TrueAsync(async () =>
         {
-            upload = (await ListAsync(region)).FirstOrDefault(u => u.File == $"{region}/{fileName}");
+            try
+            {
+                upload = (await ListAsync(region)).FirstOrDefault(u => u.File == $"{region}/{fileName}");
+            }
+            catch (HttpRequestException ex) when (IsTransient(ex))
+            {
+                return false;
+            }
             return upload is { IsFinal: true };
         }, timeout ?? TimeSpan.FromSeconds(120), $"{region}/{fileName} final");
         return upload!;
     }
+
+    /// <summary>A server error or no answer at all: worth asking again.</summary>
+    private static bool IsTransient(HttpRequestException ex) => ex.StatusCode is null || (int)ex.StatusCode >= 500;
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
