@@ -31,8 +31,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     private readonly List<Task> _listeners = [];
     private readonly ILoggerFactory? _ownedLoggers;
 
-    private LocalFunctionsHost(WebApplication web, RpcServer rpc, FunctionApp app, AppSettings settings, string hostId, WorkerProcess worker, ILoggerFactory? ownedLoggers)
+    private LocalFunctionsHost(WebApplication web, RpcServer rpc, FunctionApp app, AppSettings settings, string hostId, WorkerProcess worker,
+        HostActivity activity, ILoggerFactory? ownedLoggers)
     {
+        Activity = activity;
         _web = web;
         _rpc = rpc;
         App = app;
@@ -51,6 +53,22 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
     /// <summary>Where the host answers, e.g. http://127.0.0.1:7071/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>What the triggers have done so far (blob scans, queue polls, finished invocations), for tests.</summary>
+    public HostActivity Activity { get; }
+
+    /// <summary>
+    /// Waits until the blob triggers have looked at the containers as they are now: a whole blob scan begun after this
+    /// call, then a whole poll of the host's blob trigger queue and every message it took settled. Whatever the scan
+    /// found new has run by then, so a test can assert that nothing did.
+    /// </summary>
+    public async Task BlobTriggersSettledAsync(TimeSpan? timeout = null)
+    {
+        var queue = BlobTriggerListener.QueueNameFor(HostId);
+        await Activity.BlobScansAsync(1, timeout);
+        await Activity.QueuePollsAsync(queue, 1, timeout);
+        await Activity.WaitUntilAsync(activity => activity.InHand(queue) == 0, timeout, "the blob trigger messages settled");
+    }
 
     /// <summary>The worker process this host started and supervises.</summary>
     public WorkerProcess Worker { get; }
@@ -86,8 +104,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             {
                 HostLog.FunctionInError(logger, error);
             }
-            var web = BuildWeb(app, settings, worker, options, localSettings, hostId, loggers);
-            var host = new LocalFunctionsHost(web, rpc, app, settings, hostId, worker, ownedLoggers);
+            var activity = new HostActivity();
+            var web = BuildWeb(app, settings, worker, activity, options, localSettings, hostId, loggers);
+            var host = new LocalFunctionsHost(web, rpc, app, settings, hostId, worker, activity, ownedLoggers);
             worker.GaveUp += reason => _ = host.StopOnItsOwnAsync(reason);
             await host.StartServingAsync(options, loggers, logger, cancellationToken);
             return host;
@@ -218,8 +237,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         return response.UseDefaultMetadataIndexing ? FunctionsMetadataFile.Load(scriptRoot) : response.FunctionMetadataResults;
     }
 
-    private static WebApplication BuildWeb(FunctionApp app, AppSettings settings, WorkerProcess worker, LocalHostOptions options, LocalSettings? localSettings,
-        string hostId, ILoggerFactory loggers)
+    private static WebApplication BuildWeb(FunctionApp app, AppSettings settings, WorkerProcess worker, HostActivity activity, LocalHostOptions options,
+        LocalSettings? localSettings, string hostId, ILoggerFactory loggers)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -231,7 +250,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             // The host takes any body the function takes; the app sets its own limits.
             kestrel.Limits.MaxRequestBodySize = null;
         });
-        AddHostServices(builder.Services, app, settings, worker, loggers);
+        AddHostServices(builder.Services, app, settings, worker, activity, loggers);
         // DNS rebinding: a web page whose own name resolves to 127.0.0.1 reaches this host with that name as Host.
         // Only loopback names are answered (400 otherwise), whatever the port.
         builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(filtering =>
@@ -259,11 +278,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>What the endpoints and the listeners share: the app, its settings and worker, storage, keys, triggers and the proxy to the worker.</summary>
-    private static void AddHostServices(IServiceCollection services, FunctionApp app, AppSettings settings, WorkerProcess worker, ILoggerFactory loggers)
+    private static void AddHostServices(IServiceCollection services, FunctionApp app, AppSettings settings, WorkerProcess worker, HostActivity activity, ILoggerFactory loggers)
     {
         services.AddSingleton(app);
         services.AddSingleton(settings);
         services.AddSingleton(worker);
+        services.AddSingleton(activity);
         services.AddSingleton(new StorageClients(settings, app.Host.Queues));
         services.AddSingleton<QueueSignals>();
         services.AddSingleton<OutputBinder>();
@@ -321,10 +341,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         var blobFunctions = enabled.Where(f => f.Trigger is BlobTriggerBinding).ToList();
         var allBlobFunctions = App.Functions.Where(f => f.Trigger is BlobTriggerBinding).ToList();
-        var blobs = new BlobTriggerListener(allBlobFunctions, App, storage, signals, invoker, logger, HostId, options.BlobScanInterval);
+        var blobs = new BlobTriggerListener(allBlobFunctions, App, storage, signals, Activity, invoker, logger, HostId, options.BlobScanInterval);
         if (blobFunctions.Count > 0)
         {
-            registry.Listeners.Add(new BlobTriggerListener(blobFunctions, App, storage, signals, invoker, logger, HostId, options.BlobScanInterval));
+            registry.Listeners.Add(new BlobTriggerListener(blobFunctions, App, storage, signals, Activity, invoker, logger, HostId, options.BlobScanInterval));
         }
         var timeZone = TimerSchedule.TimeZone(settings);
         foreach (var function in App.Functions)
@@ -336,7 +356,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                     registry.AddRunNow(function, (input, ct) => blobs.InvokeWithInputAsync(function, input ?? "", ct));
                     break;
                 case QueueTriggerBinding queue:
-                    var queueListener = new QueueTriggerListener(function, queue, App, storage, signals, invoker, logger);
+                    var queueListener = new QueueTriggerListener(function, queue, App, storage, signals, Activity, invoker, logger);
                     registry.AddRunNow(function, (input, ct) => queueListener.InvokeWithInputAsync(input ?? "", ct));
                     if (isEnabled)
                     {

@@ -4,6 +4,7 @@ using Jamsostek.Core.Templates;
 using Jamsostek.Core.Text;
 using Jamsostek.Digest.Tests.Infrastructure;
 using Jamsostek.TestData;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.Digest.Tests;
 
@@ -120,7 +121,7 @@ public sealed class DigestComplianceTests(DigestSystem system) : IAsyncLifetime
 
         // The workbook: the largest arrears, the stuck cases and the chart's figures, amounts as numbers.
         var attachment = Assert.Single(Emails.Attachments(email), a => (string?)a["contentType"] == Emails.XlsxContentType);
-        var sheets = Emails.Sheets(await system.Mail.AttachmentAsync(email, attachment));
+        var sheets = ReadBack.XlsxSheets(await system.Mail.AttachmentAsync(email, attachment));
         Assert.Equal(["Ringkasan", "Segmen", "Pekerjaan", "Segera berakhir", "Unggahan", "Anggaran", "Tunggakan terbesar", "Kasus tertahan", "Riwayat tunggakan"],
             sheets.Keys);
         Assert.Equal(["PT Sumba Timur Bahari", "53110001", 182_400_000d, 14d, "diserahkan ke kejaksaan"], sheets["Tunggakan terbesar"][1]);
@@ -144,7 +145,7 @@ public sealed class DigestComplianceTests(DigestSystem system) : IAsyncLifetime
         Assert.DoesNotContain("Kepatuhan", Emails.Html(maluku));
         Assert.DoesNotContain("tunggakan", Emails.Html(maluku), StringComparison.OrdinalIgnoreCase);
         Assert.Single(Emails.Attachments(maluku), a => (string?)a["contentType"] == "image/png");
-        var malukuSheets = Emails.Sheets(await system.Mail.AttachmentAsync(maluku,
+        var malukuSheets = ReadBack.XlsxSheets(await system.Mail.AttachmentAsync(maluku,
             Assert.Single(Emails.Attachments(maluku), a => (string?)a["contentType"] == Emails.XlsxContentType)));
         Assert.Equal(["Ringkasan", "Segmen", "Pekerjaan", "Segera berakhir", "Unggahan", "Anggaran"], malukuSheets.Keys);
     }
@@ -187,10 +188,10 @@ public sealed class DigestComplianceTests(DigestSystem system) : IAsyncLifetime
         }
         foreach (var (fileName, dataDate, rows) in sheets)
         {
-            var record = await system.WaitForUploadAsync(region, fileName);
-            Assert.Equal("compliance", record.GetString("Kind"));
-            Assert.Equal(rows.Length, record.GetInt32("RowsAccepted"));
-            Assert.Equal(dataDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), record.GetString("SnapshotDate"));
+            var upload = await system.UploadsApi.WaitForFinalAsync(region, fileName);
+            Assert.Equal("compliance", upload.Kind);
+            Assert.Equal(rows.Length, upload.Rows.Accepted);
+            Assert.Equal(dataDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), upload.SnapshotDate);
         }
     }
 }

@@ -4,6 +4,8 @@ using Jamsostek.Core.Regions;
 using Jamsostek.Core.Templates;
 using Jamsostek.Core.Text;
 using Jamsostek.Digest.Tests.Infrastructure;
+using Jamsostek.TestData;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.Digest.Tests;
 
@@ -87,7 +89,7 @@ public sealed class DigestDeliveryTests(DigestSystem system) : IAsyncLifetime
         // The workbook holds the same tables, one a sheet, numbers as numbers.
         var attachment = Assert.Single(Emails.Attachments(email), a => (string?)a["contentType"] == Emails.XlsxContentType);
         Assert.Equal($"ringkasan-cakupan-5318-{week}.xlsx", (string?)attachment["filename"]);
-        var sheets = Emails.Sheets(await system.Mail.AttachmentAsync(email, attachment));
+        var sheets = ReadBack.XlsxSheets(await system.Mail.AttachmentAsync(email, attachment));
         Assert.Equal(["Ringkasan", "Segmen", "Pekerjaan", "Segera berakhir", "Unggahan", "Anggaran"], sheets.Keys);
         Assert.Equal(120d, sheets["Segmen"].Skip(1).Sum(row => (double)row[1]!));
         Assert.Equal(120d, sheets["Pekerjaan"].Skip(1).Sum(row => (double)row[1]!));

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Jamsostek.Digest.Tests.Infrastructure;
 using Jamsostek.LocalHost;
 using Jamsostek.LocalHost.Samples;
+using Jamsostek.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jamsostek.Digest.Tests;

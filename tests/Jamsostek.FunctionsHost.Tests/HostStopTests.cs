@@ -1,6 +1,6 @@
-using Jamsostek.TestData;
 using System.Diagnostics;
 using Jamsostek.FunctionsHost.Tests.Infrastructure;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.FunctionsHost.Tests;
 

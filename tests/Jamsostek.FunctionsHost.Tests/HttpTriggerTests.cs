@@ -1,7 +1,7 @@
-using Jamsostek.TestData;
 using System.Net;
 using System.Text;
 using Jamsostek.FunctionsHost.Tests.Infrastructure;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.FunctionsHost.Tests;
 

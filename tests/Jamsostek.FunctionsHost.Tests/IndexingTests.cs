@@ -1,3 +1,4 @@
+using Jamsostek.TestSupport;
 using Jamsostek.FunctionsHost.App;
 using Jamsostek.FunctionsHost.Tests.Infrastructure;
 

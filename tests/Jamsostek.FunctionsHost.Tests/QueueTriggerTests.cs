@@ -1,7 +1,7 @@
-using Jamsostek.TestData;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Jamsostek.FunctionsHost.Tests.Infrastructure;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.FunctionsHost.Tests;
 
@@ -106,7 +106,11 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite, ITestOutputHelper 
         await Recordings.WaitForAsync("QueueMessageWork", 1);
         await messages.SendMessageAsync("second");
         await Recordings.WaitForAsync("QueueMessageWork", 2);
+        // And the host says so itself: it polled the other queue since, and never the disabled function's.
+        await host.Activity.QueuePollsAsync(App.MessageQueue, 2);
 
+        Assert.Equal(0, host.Activity.QueuePolls(App.WorkQueue));
+        Assert.Equal(0, host.Activity.Invocations("QueueWork"));
         Assert.Empty(Recordings.Of("QueueWork"));
         var waiting = (await work.PeekMessagesAsync(32)).Value;
         Assert.Equal("waits", Assert.Single(waiting).Body.ToString());

@@ -1,8 +1,8 @@
-using Jamsostek.TestData;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Jamsostek.FunctionsHost.Tests.Infrastructure;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.FunctionsHost.Tests;
 

@@ -8,7 +8,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// their "Tanggal Data" line or else by the day they arrive, and refused whole when that line cannot be trusted.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class ComplianceIngestionTests(LocalSystemFixture system)
+public sealed class ComplianceIngestionTests(IngestionSystem system)
 {
     private static readonly DateOnly DataDate = new(2026, 10, 31);
 
@@ -21,10 +21,10 @@ public sealed class ComplianceIngestionTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", "kepatuhan-sumbawa.csv", content);
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal("compliance", upload.Record.GetString("Kind"));
-        Assert.Equal("2026-10-31", upload.Record.GetString("SnapshotDate"));
+        Assert.Equal("compliance", upload.Summary.Kind);
+        Assert.Equal("2026-10-31", upload.Summary.SnapshotDate);
         Assert.Equal(4, upload.Count("HeaderRow"));
-        Assert.Equal(25, upload.Count("RowsRead"));
+        Assert.Equal(25, upload.Summary.Rows.Read);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         Assert.Equal(25, staged.Count);
     }
@@ -37,10 +37,10 @@ public sealed class ComplianceIngestionTests(LocalSystemFixture system)
 
         var upload = await system.IngestAsync("5316", "kepatuhan-nagekeo.xls", content);
 
-        Assert.Equal("compliance", upload.Record.GetString("Kind"));
+        Assert.Equal("compliance", upload.Summary.Kind);
         // The test may straddle midnight in Nusa Tenggara Timur (UTC+8): the day it arrived or the next.
-        Assert.Contains(upload.Record.GetString("SnapshotDate"), new[] { arrivedWita, arrivedWita.AddDays(1) }.Select(d => d.ToString("yyyy-MM-dd")));
-        Assert.Equal(12, upload.Count("RowsRead"));
+        Assert.Contains(upload.Summary.SnapshotDate, new[] { arrivedWita, arrivedWita.AddDays(1) }.Select(d => d.ToString("yyyy-MM-dd")));
+        Assert.Equal(12, upload.Summary.Rows.Read);
     }
 
     [Fact]

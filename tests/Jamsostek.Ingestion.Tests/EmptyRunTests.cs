@@ -9,7 +9,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// is read, whatever the format, and the empty rows between them are counted as blank, not taken for the sheet's end.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class EmptyRunTests(LocalSystemFixture system)
+public sealed class EmptyRunTests(IngestionSystem system)
 {
     private const int LastDataRow = 1 + (2 * RowsAroundEmptyRun) + EmptyRunLength;
 
@@ -38,8 +38,8 @@ public sealed class EmptyRunTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", $"peserta-baris-kosong-{kind.ToString().ToLowerInvariant()}.{format}", content);
 
         Assert.Equal("validating", upload.Status); // not "duplicate": each file differs from the others
-        Assert.Equal(2 * RowsAroundEmptyRun, upload.Count("RowsRead"));
-        Assert.Equal(EmptyRunLength, upload.Count("BlankRows"));
+        Assert.Equal(2 * RowsAroundEmptyRun, upload.Summary.Rows.Read);
+        Assert.Equal(EmptyRunLength, upload.Summary.Rows.Blank);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         var rowNumbers = staged.Select(row => (int)row["row"]!).Order().ToList();
         Assert.Equal([.. Enumerable.Range(2, RowsAroundEmptyRun), .. Enumerable.Range(LastDataRow - RowsAroundEmptyRun + 1, RowsAroundEmptyRun)], rowNumbers);

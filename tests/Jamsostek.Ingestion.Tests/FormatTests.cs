@@ -10,7 +10,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// cell address, accented names intact.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class FormatTests(LocalSystemFixture system)
+public sealed class FormatTests(IngestionSystem system)
 {
     private const string Title = "DAFTAR PESERTA BPU KABUPATEN SUMBAWA TAHUN 2025";
 
@@ -38,12 +38,12 @@ public sealed class FormatTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", fileName, content);
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal("enrolments", upload.Record.GetString("Kind"));
+        Assert.Equal("enrolments", upload.Summary.Kind);
         Assert.Equal(RecordFormat(format), upload.Record.GetString("Format"));
         Assert.Equal(format.StartsWith("csv", StringComparison.Ordinal) ? fileName : "Daftar Peserta", upload.Record.GetString("Sheet"));
         Assert.Equal(3, upload.Count("HeaderRow"));
-        Assert.Equal(3, upload.Count("RowsRead"));
-        Assert.Equal(0, upload.Count("BlankRows"));
+        Assert.Equal(3, upload.Summary.Rows.Read);
+        Assert.Equal(0, upload.Summary.Rows.Blank);
 
         var staged = await system.StagedRowsAsync(upload.UploadId);
         Assert.Equal([4, 5, 6], staged.Select(r => r.Number()));
@@ -105,10 +105,10 @@ public sealed class FormatTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", fileName, content);
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal("agreements", upload.Record.GetString("Kind"));
+        Assert.Equal("agreements", upload.Summary.Kind);
         Assert.Equal(RecordFormat(format), upload.Record.GetString("Format"));
         Assert.Equal(4, upload.Count("HeaderRow"));
-        Assert.Equal(2, upload.Count("RowsRead"));
+        Assert.Equal(2, upload.Summary.Rows.Read);
 
         var staged = await system.StagedRowsAsync(upload.UploadId);
         var pks = staged.Row(5);
@@ -141,7 +141,7 @@ public sealed class FormatTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", "peserta-excel-ansi.csv", HostileFiles.Windows1252Csv());
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal(20, upload.Count("RowsRead"));
+        Assert.Equal(20, upload.Summary.Rows.Read);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         Assert.Equal(HostileFiles.Windows1252Names, staged.Take(4).Select(r => r.Cell("full_name").Value()));
         Assert.Equal(HostileFiles.Windows1252Names, staged.Take(4).Select(r => r.Cell("full_name").Typed()));

@@ -8,7 +8,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// leave the original as it was; the ones that are merely odd are read as the data they hold.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class HostileFileTests(LocalSystemFixture system)
+public sealed class HostileFileTests(IngestionSystem system)
 {
     /// <summary>Each rejected file of <see cref="HostileFiles.All"/>: its code and what the office's message must say.</summary>
     public static TheoryData<string, string, string> Rejected => new()
@@ -41,7 +41,7 @@ public sealed class HostileFileTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5308", "binary-garbage.csv", Content("binary-garbage.csv"));
 
         await system.AssertRejectedAsync(upload, "FILE_TYPE", "berkas biner");
-        Assert.DoesNotContain(".csv,", upload.Record.GetString("RejectionMessage"), StringComparison.Ordinal);
+        Assert.DoesNotContain(".csv,", upload.Summary.RejectionMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class HostileFileTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5308", "external-entity.xlsx", Content("external-entity.xlsx"));
 
         Assert.Equal("rejected", upload.Status);
-        Assert.DoesNotContain("root:", upload.Record.GetString("RejectionMessage") ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", upload.Summary.RejectionMessage ?? "", StringComparison.Ordinal);
         Assert.Empty(await system.StagingBlobNamesAsync(upload.UploadId));
     }
 
@@ -60,8 +60,8 @@ public sealed class HostileFileTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", "million-empty-rows.xlsx", Content("million-empty-rows.xlsx"));
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal(3, upload.Count("RowsRead"));
-        Assert.Equal(0, upload.Count("BlankRows"));
+        Assert.Equal(3, upload.Summary.Rows.Read);
+        Assert.Equal(0, upload.Summary.Rows.Blank);
         Assert.Equal(3, (await system.StagedRowsAsync(upload.UploadId)).Count);
         Assert.Single(await system.DrainChunkMessagesAsync(upload.UploadId));
         await system.AssertOriginalUnchangedAsync(upload);
@@ -73,7 +73,7 @@ public sealed class HostileFileTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", "formula-injection.csv", Content("formula-injection.csv"));
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal(8, upload.Count("RowsRead"));
+        Assert.Equal(8, upload.Summary.Rows.Read);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         foreach (var (row, column, value) in HostileFiles.FormulaInjectionCells)
         {
@@ -90,7 +90,7 @@ public sealed class HostileFileTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5308", "windows-1252.csv", Content("windows-1252.csv"));
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal(20, upload.Count("RowsRead"));
+        Assert.Equal(20, upload.Summary.Rows.Read);
         await system.AssertOriginalUnchangedAsync(upload);
     }
 

@@ -12,7 +12,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// a changed file is a new one; and the counts of an upload reconcile with its chunks, its messages and its staged rows.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class IdempotencyTests(LocalSystemFixture system)
+public sealed class IdempotencyTests(IngestionSystem system)
 {
     private const string Pks = "PKS/002/BPJS-WKB/2025";
     private static readonly DateOnly Start = new(2025, 10, 1);
@@ -31,7 +31,7 @@ public sealed class IdempotencyTests(LocalSystemFixture system)
         Assert.NotEqual(first.ETag, again.ETag); // a new blob version: the trigger ran again
         Assert.Equal(first.UploadId, Assert.Single(again.Records).RowKey);
         Assert.Equal("validating", again.Status);
-        Assert.Equal(30, again.Count("RowsRead"));
+        Assert.Equal(30, again.Summary.Rows.Read);
         Assert.Empty(await system.DrainChunkMessagesAsync(first.UploadId));
         Assert.Equal(staged, await StagingETagsAsync(first.UploadId)); // not even rewritten
     }
@@ -49,19 +49,19 @@ public sealed class IdempotencyTests(LocalSystemFixture system)
         Assert.Equal(2, copy.Records.Count);
         var original = Assert.Single(copy.Records, r => r.RowKey == first.UploadId);
         Assert.Equal("5311/peserta-november.xlsx", original.GetString("BlobName"));
-        Assert.Equal("validating", original.GetString("Status"));
+        Assert.Equal("validating", (await system.UploadsApi.GetAsync(first.UploadId)).Status);
         Assert.Equal(first.Record.GetDateTimeOffset("UpdatedAt"), original.GetDateTimeOffset("UpdatedAt"));
         // The copy's own record: an id of the original's id and its own name, pointing at the original, final at once.
         var duplicate = copy.Record;
         Assert.Equal($"{first.UploadId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("5311/peserta-november (1).xlsx")))[..12]}",
             duplicate.RowKey);
-        Assert.Equal("duplicate", duplicate.GetString("Status"));
-        Assert.Equal(first.UploadId, duplicate.GetString("DuplicateOf"));
-        Assert.Equal("5311/peserta-november.xlsx", duplicate.GetString("DuplicateOfBlob"));
+        Assert.Equal("duplicate", copy.Status);
+        Assert.Equal(first.UploadId, copy.Summary.DuplicateOf?.UploadId);
+        Assert.Equal("5311/peserta-november.xlsx", copy.Summary.DuplicateOf?.File);
         Assert.Equal(first.ContentSha256, duplicate.GetString("ContentSha256"));
         Assert.Equal(0, duplicate.GetInt32("Chunks"));
-        Assert.Equal(0, duplicate.GetInt32("RowsRead"));
-        Assert.NotNull(duplicate.GetDateTimeOffset("CompletedAt"));
+        Assert.Equal(0, copy.Summary.Rows.Read);
+        Assert.NotNull(copy.Summary.CompletedAt);
         Assert.Empty(await system.DrainChunkMessagesAsync([first.UploadId, duplicate.RowKey]));
         Assert.Empty(await system.StagingBlobNamesAsync(duplicate.RowKey));
         Assert.Equal(staged, await StagingETagsAsync(first.UploadId));
@@ -90,10 +90,11 @@ public sealed class IdempotencyTests(LocalSystemFixture system)
         var copyOfCopy = await system.IngestAsync("5311", "peserta-januari (1) (1).csv", content);
 
         Assert.Equal(3, copyOfCopy.Records.Count);
-        Assert.Equal(first.UploadId, copy.Record.GetString("DuplicateOf"));
-        Assert.Equal(first.UploadId, copyOfCopy.Record.GetString("DuplicateOf"));
+        Assert.Equal(first.UploadId, copy.Summary.DuplicateOf?.UploadId);
+        Assert.Equal(first.UploadId, copyOfCopy.Summary.DuplicateOf?.UploadId);
         Assert.NotEqual(copy.Record.RowKey, copyOfCopy.Record.RowKey);
-        Assert.Equal("validating", Assert.Single(copyOfCopy.Records, r => r.RowKey == first.UploadId).GetString("Status"));
+        Assert.Single(copyOfCopy.Records, r => r.RowKey == first.UploadId);
+        Assert.Equal("validating", (await system.UploadsApi.GetAsync(first.UploadId)).Status);
         Assert.Empty(await system.DrainChunkMessagesAsync([first.UploadId, copy.Record.RowKey, copyOfCopy.Record.RowKey]));
     }
 
@@ -107,7 +108,7 @@ public sealed class IdempotencyTests(LocalSystemFixture system)
         var again = await system.IngestAsync("5311", "scan-pks.xlsx", content);
 
         var record = Assert.Single(again.Records);
-        Assert.Equal("rejected", record.GetString("Status"));
+        Assert.Equal("rejected", again.Status);
         Assert.Equal(first.Record.GetDateTimeOffset("UpdatedAt"), record.GetDateTimeOffset("UpdatedAt"));
     }
 
@@ -122,11 +123,12 @@ public sealed class IdempotencyTests(LocalSystemFixture system)
 
         Assert.NotEqual(first.UploadId, corrected.UploadId);
         Assert.Equal("validating", corrected.Status);
-        Assert.Equal(4, corrected.Count("RowsRead"));
+        Assert.Equal(4, corrected.Summary.Rows.Read);
         Assert.Equal(4, (await system.StagedRowsAsync(corrected.UploadId)).Count);
         Assert.Single(await system.DrainChunkMessagesAsync(corrected.UploadId));
         // The first upload is still there as it was: its record and its chunks.
-        Assert.Equal("validating", Assert.Single(await system.RecordsWithContentAsync(first.ContentSha256)).GetString("Status"));
+        Assert.Single(await system.RecordsWithContentAsync(first.ContentSha256));
+        Assert.Equal("validating", (await system.UploadsApi.GetAsync(first.UploadId)).Status);
         Assert.Equal(firstStaged, await StagingETagsAsync(first.UploadId));
     }
 
@@ -161,9 +163,9 @@ public sealed class IdempotencyTests(LocalSystemFixture system)
 
         Assert.Equal("validating", upload.Status);
         Assert.Equal(3, upload.Count("HeaderRow"));
-        Assert.Equal(2_500, upload.Count("RowsRead"));
+        Assert.Equal(2_500, upload.Summary.Rows.Read);
         Assert.Equal(2_500, upload.Count("RowsChunked"));
-        Assert.Equal(4, upload.Count("BlankRows"));
+        Assert.Equal(4, upload.Summary.Rows.Blank);
         Assert.Equal(1_000, upload.Count("ChunkSize"));
         Assert.Equal(3, upload.Count("Chunks"));
 

@@ -9,7 +9,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// read its resident set is back near what it was before, not held until the next restart.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class MemoryGivenBackTests(LocalSystemFixture system, ITestOutputHelper output)
+public sealed class MemoryGivenBackTests(IngestionSystem system, ITestOutputHelper output)
 {
     /// <summary>How far above its size before the upload the worker may stay once it has given memory back (at most half of what it grew).</summary>
     private const long Slack = 32L * 1_048_576;

@@ -10,7 +10,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// spelling, headings in other words and case, formulas, hidden sheets, blank rows between the data.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class MessySheetTests(LocalSystemFixture system)
+public sealed class MessySheetTests(IngestionSystem system)
 {
     private const string Pks = "PKS/001/BPJS-SBW/2025";
     private static readonly DateOnly Start = new(2025, 10, 1);
@@ -29,8 +29,8 @@ public sealed class MessySheetTests(LocalSystemFixture system)
 
         Assert.Equal("validating", upload.Status);
         Assert.Equal(4, upload.Count("HeaderRow"));
-        Assert.Equal(5, upload.Count("RowsRead"));
-        Assert.Equal(0, upload.Count("BlankRows"));
+        Assert.Equal(5, upload.Summary.Rows.Read);
+        Assert.Equal(0, upload.Summary.Rows.Blank);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         Assert.Equal([5, 6, 7, 8, 9], staged.Select(r => r.Number()));
         for (var i = 0; i < workers.Count; i++)
@@ -52,7 +52,7 @@ public sealed class MessySheetTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", "peserta-nik-angka.xlsx", SpreadsheetWriter.XlsxBytes(new SheetSpec("Peserta", WithHeader(workers))));
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal(4, upload.Count("RowsRead"));
+        Assert.Equal(4, upload.Summary.Rows.Read);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         var lost = staged.Row(2).Cell("nik");
         Assert.Equal("B2", lost.Address());
@@ -136,7 +136,7 @@ public sealed class MessySheetTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", fileName, content);
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal("agreements", upload.Record.GetString("Kind"));
+        Assert.Equal("agreements", upload.Summary.Kind);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         for (var i = 0; i < budgets.Length; i++)
         {
@@ -199,7 +199,7 @@ public sealed class MessySheetTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", "peserta-judul-lain.xlsx", SpreadsheetWriter.XlsxBytes(new SheetSpec("Sheet1", [header, worker])));
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal("enrolments", upload.Record.GetString("Kind"));
+        Assert.Equal("enrolments", upload.Summary.Kind);
         var row = (await system.StagedRowsAsync(upload.UploadId)).Row(2);
         Assert.Equal(("B2", nik), (row.Cell("nik").Address(), row.Cell("nik").Value()));
         Assert.Equal(("C2", "Ahmad bin Abdullah"), (row.Cell("full_name").Address(), row.Cell("full_name").Value()));
@@ -223,7 +223,7 @@ public sealed class MessySheetTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5316", "mou-nagekeo.xlsx", SpreadsheetWriter.XlsxBytes(new SheetSpec("MoU", [header, agreement])));
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal("agreements", upload.Record.GetString("Kind"));
+        Assert.Equal("agreements", upload.Summary.Kind);
         var row = (await system.StagedRowsAsync(upload.UploadId)).Row(2);
         Assert.Equal(("A2", "MoU/12/NGK/2025"), (row.Cell("agreement_no").Address(), row.Cell("agreement_no").Value()));
         Assert.Equal(("B2", "MoU"), (row.Cell("agreement_type").Address(), row.Cell("agreement_type").Value()));
@@ -272,7 +272,7 @@ public sealed class MessySheetTests(LocalSystemFixture system)
 
         Assert.Equal("validating", upload.Status);
         Assert.Equal("Daftar Peserta", upload.Record.GetString("Sheet"));
-        Assert.Equal(2, upload.Count("RowsRead"));
+        Assert.Equal(2, upload.Summary.Rows.Read);
         Assert.Equal(2, (await system.StagedRowsAsync(upload.UploadId)).Count);
     }
 
@@ -293,7 +293,7 @@ public sealed class MessySheetTests(LocalSystemFixture system)
 
         Assert.Equal("validating", upload.Status);
         Assert.Equal("Data", upload.Record.GetString("Sheet"));
-        Assert.Equal(3, upload.Count("RowsRead"));
+        Assert.Equal(3, upload.Summary.Rows.Read);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         Assert.Equal(workers.Select(w => (string)w[Columns.Nik]!), staged.Select(r => r.Cell("nik").Value()));
     }
@@ -312,8 +312,8 @@ public sealed class MessySheetTests(LocalSystemFixture system)
         var upload = await system.IngestAsync("5204", fileName, content);
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal(3, upload.Count("RowsRead"));
-        Assert.Equal(3, upload.Count("BlankRows"));
+        Assert.Equal(3, upload.Summary.Rows.Read);
+        Assert.Equal(3, upload.Summary.Rows.Blank);
         Assert.Equal(3, upload.Count("RowsChunked"));
         var staged = await system.StagedRowsAsync(upload.UploadId);
         Assert.Equal([2, 5, 7], staged.Select(r => r.Number()));

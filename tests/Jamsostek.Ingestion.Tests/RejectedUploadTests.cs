@@ -11,7 +11,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// no rows, another region's agreements, an upload folder that is no region. Rejected with the reason, nothing kept.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class RejectedUploadTests(LocalSystemFixture system, ITestOutputHelper output)
+public sealed class RejectedUploadTests(IngestionSystem system, ITestOutputHelper output)
 {
     private const string Pks = "PKS/001/BPJS-SBW/2025";
     private const int MaxFileBytes = 52_428_800;
@@ -44,8 +44,8 @@ public sealed class RejectedUploadTests(LocalSystemFixture system, ITestOutputHe
         }
         Assert.Equal("validating", upload.Status);
         Assert.Equal(MaxFileBytes, upload.Record.GetInt64("ContentLength"));
-        Assert.Equal(3, upload.Count("RowsRead"));
-        Assert.Equal(0, upload.Count("BlankRows"));
+        Assert.Equal(3, upload.Summary.Rows.Read);
+        Assert.Equal(0, upload.Summary.Rows.Blank);
         Assert.Single(await system.DrainChunkMessagesAsync(upload.UploadId));
     }
 
@@ -73,7 +73,7 @@ public sealed class RejectedUploadTests(LocalSystemFixture system, ITestOutputHe
             SpreadsheetWriter.XlsxBytes(new SheetSpec("Peserta", WithTitle([header, .. workers], Title("5204", 2025)))));
 
         await system.AssertRejectedAsync(upload, "HEADER_MISSING_COLUMN", "Kolom wajib \"Tanggal Lahir\"", "baris 3");
-        Assert.StartsWith("Required column \"Tanggal Lahir\" was not found in the header row (row 3).", upload.Record.GetString("RejectionMessageEn"), StringComparison.Ordinal);
+        Assert.StartsWith("Required column \"Tanggal Lahir\" was not found in the header row (row 3).", upload.SummaryEn.RejectionMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class RejectedUploadTests(LocalSystemFixture system, ITestOutputHe
         var upload = await system.IngestAsync("5204", "pks-campur.xlsx", SpreadsheetWriter.XlsxBytes(AgreementSheet.Sheet(agreements)));
 
         await system.AssertRejectedAsync(upload, "REGION_MISMATCH", "5316", "sel C3", "5204");
-        Assert.StartsWith("Region code 5316 in cell C3 differs from the upload folder's region (5204).", upload.Record.GetString("RejectionMessageEn"), StringComparison.Ordinal);
+        Assert.StartsWith("Region code 5316 in cell C3 differs from the upload folder's region (5204).", upload.SummaryEn.RejectionMessage, StringComparison.Ordinal);
     }
 
     [Fact]

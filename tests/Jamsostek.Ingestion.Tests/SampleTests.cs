@@ -10,7 +10,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// (text dates, "BHL", "Laki-laki", "Rp 1.500.000", "1,5 miliar", "53.16") all parse.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class SampleTests(LocalSystemFixture system)
+public sealed class SampleTests(IngestionSystem system)
 {
     [Theory]
     [InlineData("5204", "perjanjian-sumbawa-2026.xlsx", "agreements", "xlsx", 4, 2, 0, "", "")]
@@ -27,14 +27,15 @@ public sealed class SampleTests(LocalSystemFixture system)
     {
         var content = await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file));
 
-        var record = (await system.IngestAsync(region, file, content)).Record;
+        var upload = await system.IngestAsync(region, file, content);
+        var record = upload.Record;
 
-        Assert.True(record.GetString("Status") == "validating", $"{file}: {record.GetString("Status")} {record.GetString("RejectionMessage")}");
-        Assert.Equal(kind, record.GetString("Kind"));
+        Assert.True(upload.Status == "validating", $"{file}: {upload.Status} {upload.Summary.RejectionMessage}");
+        Assert.Equal(kind, upload.Summary.Kind);
         Assert.Equal(format, record.GetString("Format"));
         Assert.Equal(headerRow, record.GetInt32("HeaderRow"));
-        Assert.Equal(rows, record.GetInt32("RowsRead"));
-        Assert.Equal(blankRows, record.GetInt32("BlankRows"));
+        Assert.Equal(rows, upload.Summary.Rows.Read);
+        Assert.Equal(blankRows, upload.Summary.Rows.Blank);
         Assert.Equal(1, record.GetInt32("Chunks"));
         // Another test may have uploaded the same content first (same upload id, queued once): only clean up here.
         await system.DrainChunkMessagesAsync(record.RowKey);
@@ -65,16 +66,17 @@ public sealed class SampleTests(LocalSystemFixture system)
     {
         var content = await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file));
 
-        var record = (await system.IngestAsync(region, file, content)).Record;
+        var upload = await system.IngestAsync(region, file, content);
+        var record = upload.Record;
 
-        Assert.True(record.GetString("Status") == "validating", $"{file}: {record.GetString("Status")} {record.GetString("RejectionMessage")}");
-        Assert.Equal("compliance", record.GetString("Kind"));
+        Assert.True(upload.Status == "validating", $"{file}: {upload.Status} {upload.Summary.RejectionMessage}");
+        Assert.Equal("compliance", upload.Summary.Kind);
         Assert.Equal(format, record.GetString("Format"));
         Assert.Equal(headerRow, record.GetInt32("HeaderRow"));
         // "Tanggal Data: 31 Oktober 2026" in one cell (xlsx); "Tanggal Data:" then 31/10/2026 (csv); then an Excel date (xls).
-        Assert.Equal("2026-10-31", record.GetString("SnapshotDate"));
-        Assert.Equal(rows, record.GetInt32("RowsRead"));
-        Assert.Equal(0, record.GetInt32("BlankRows"));
+        Assert.Equal("2026-10-31", upload.Summary.SnapshotDate);
+        Assert.Equal(rows, upload.Summary.Rows.Read);
+        Assert.Equal(0, upload.Summary.Rows.Blank);
         await system.DrainChunkMessagesAsync(record.RowKey);
 
         var staged = await system.StagedRowsAsync(record.RowKey);
@@ -96,7 +98,8 @@ public sealed class SampleTests(LocalSystemFixture system)
     {
         const string region = "5316";
         const string file = "perjanjian-nagekeo-2026.xls";
-        var record = (await system.IngestAsync(region, file, await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file)))).Record;
+        var upload = await system.IngestAsync(region, file, await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Samples, region, file)));
+        var record = upload.Record;
         await system.DrainChunkMessagesAsync(record.RowKey);
 
         var row = Assert.Single(await system.StagedRowsAsync(record.RowKey));
@@ -118,12 +121,13 @@ public sealed class SampleTests(LocalSystemFixture system)
         using var content = new MemoryStream();
         SyntheticSheet.Write(content, 1_500, "5318", format, seed: 7);
 
-        var record = (await system.IngestAsync("5318", $"synthetic-1500.{extension}", content.ToArray())).Record;
+        var upload = await system.IngestAsync("5318", $"synthetic-1500.{extension}", content.ToArray());
+        var record = upload.Record;
         await system.DrainChunkMessagesAsync(record.RowKey);
 
-        Assert.Equal("validating", record.GetString("Status"));
-        Assert.Equal("enrolments", record.GetString("Kind"));
-        Assert.Equal(1_500, record.GetInt32("RowsRead"));
+        Assert.Equal("validating", upload.Status);
+        Assert.Equal("enrolments", upload.Summary.Kind);
+        Assert.Equal(1_500, upload.Summary.Rows.Read);
         Assert.Equal(2, record.GetInt32("Chunks"));
         var staged = await system.StagedRowsAsync(record.RowKey);
         Assert.Equal(1_500, staged.Count);
@@ -141,14 +145,15 @@ public sealed class SampleTests(LocalSystemFixture system)
         using var content = new MemoryStream();
         SyntheticSheet.WriteCompliance(content, 1_500, "5311", format, new DateOnly(2026, 9, 30), seed: 7);
 
-        var record = (await system.IngestAsync("5311", $"synthetic-kepatuhan-1500.{extension}", content.ToArray())).Record;
+        var upload = await system.IngestAsync("5311", $"synthetic-kepatuhan-1500.{extension}", content.ToArray());
+        var record = upload.Record;
         await system.DrainChunkMessagesAsync(record.RowKey);
 
-        Assert.Equal("validating", record.GetString("Status"));
-        Assert.Equal("compliance", record.GetString("Kind"));
-        Assert.Equal("2026-09-30", record.GetString("SnapshotDate"));
+        Assert.Equal("validating", upload.Status);
+        Assert.Equal("compliance", upload.Summary.Kind);
+        Assert.Equal("2026-09-30", upload.Summary.SnapshotDate);
         Assert.Equal(4, record.GetInt32("HeaderRow"));
-        Assert.Equal(1_500, record.GetInt32("RowsRead"));
+        Assert.Equal(1_500, upload.Summary.Rows.Read);
         Assert.Equal(2, record.GetInt32("Chunks"));
         var staged = await system.StagedRowsAsync(record.RowKey);
         Assert.Equal(1_500, staged.Count);

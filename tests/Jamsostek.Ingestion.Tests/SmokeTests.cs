@@ -4,7 +4,7 @@ using Jamsostek.TestData;
 namespace Jamsostek.Ingestion.Tests;
 
 [Collection(LocalSystemCollection.Name)]
-public sealed class SmokeTests(LocalSystemFixture system)
+public sealed class SmokeTests(IngestionSystem system)
 {
     [Fact]
     public async Task EnrolmentXlsxIsStagedInChunks()
@@ -13,7 +13,7 @@ public sealed class SmokeTests(LocalSystemFixture system)
         // Settled, not merely recorded: the queue messages are written after the record says "validating".
         var upload = await system.IngestAsync("5204", "smoke.xlsx", bytes);
         Assert.Equal("validating", upload.Status);
-        Assert.Equal(50, upload.Count("RowsRead"));
+        Assert.Equal(50, upload.Summary.Rows.Read);
         var messages = await system.DrainChunkMessagesAsync(upload.UploadId);
         Assert.Single(messages);
         var rows = await system.StagedRowsAsync(upload.UploadId);

@@ -11,7 +11,7 @@ namespace Jamsostek.Ingestion.Tests;
 /// text is rejected, with the reason, in bounded memory.
 /// </summary>
 [Collection(LocalSystemCollection.Name)]
-public sealed class TextBudgetTests(LocalSystemFixture system, ITestOutputHelper output)
+public sealed class TextBudgetTests(IngestionSystem system, ITestOutputHelper output)
 {
     private const string Pks = "PKS/001/BPJS-SBW/2025";
     private static readonly DateOnly Start = new(2025, 10, 1);
@@ -28,7 +28,7 @@ public sealed class TextBudgetTests(LocalSystemFixture system, ITestOutputHelper
 
         // 5,000 rows of 15 cells of 30,000 characters would be 2.25 GB of text; the first 16 MiB chunk ends it.
         await system.AssertRejectedAsync(upload, "FILE_TOO_LARGE", "terlalu banyak teks", "per 1.000 baris");
-        Assert.Contains("too much text", upload.Record.GetString("RejectionMessageEn"), StringComparison.Ordinal);
+        Assert.Contains("too much text", upload.SummaryEn.RejectionMessage, StringComparison.Ordinal);
         if (memory?.PeakBytes() is { } peak)
         {
             var growth = peak - memory.BaselineBytes;
@@ -45,7 +45,7 @@ public sealed class TextBudgetTests(LocalSystemFixture system, ITestOutputHelper
         var upload = await system.IngestAsync("5204", "peserta-alamat-panjang.csv", SpreadsheetWriter.CsvBytes(WithHeader(rows)));
 
         Assert.Equal("validating", upload.Status);
-        Assert.Equal(3, upload.Count("RowsRead"));
+        Assert.Equal(3, upload.Summary.Rows.Read);
         var staged = await system.StagedRowsAsync(upload.UploadId);
         var address = staged.Row(3).Cell("address");
         Assert.Equal("CELL_TOO_LONG", address.Error());

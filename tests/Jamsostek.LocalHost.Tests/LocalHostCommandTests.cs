@@ -1,3 +1,4 @@
+using Jamsostek.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

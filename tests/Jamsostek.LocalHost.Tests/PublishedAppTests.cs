@@ -8,6 +8,7 @@ using Azure.Storage.Blobs;
 using Jamsostek.FunctionsHost;
 using Jamsostek.LocalHost.Tests.Infrastructure;
 using Jamsostek.TestData;
+using Jamsostek.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jamsostek.LocalHost.Tests;
@@ -55,6 +56,9 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
         Assert.Contains(entries, entry => entry.StartsWith(".azurefunctions/", StringComparison.Ordinal));
     }
 
+    /// <summary>The app's development key, so the tests read uploads as the office does (GET /api/uploads).</summary>
+    private const string DevKey = "published-app-dev-key";
+
     [Fact]
     public async Task UploadToThePublishedAppIsIngestedValidatedAndMadeFinal()
     {
@@ -72,22 +76,9 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
 
         await uploads.GetBlobClient($"{region}/perjanjian-nagekeo-2027.xlsx").UploadAsync(BinaryData.FromBytes(sheet), overwrite: true);
 
-        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("uploads");
-        string? status = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            try
-            {
-                var record = await table.GetEntityIfExistsAsync<TableEntity>(region, uploadId);
-                status = record.HasValue ? record.Value!.GetString("Status") : null;
-            }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-            {
-                status = null; // the table appears with the first upload
-            }
-            return status is "completed" or "completed_with_errors" or "rejected" or "failed";
-        }, TimeSpan.FromSeconds(90), $"upload {uploadId} final in table uploads");
-        Assert.Equal("completed", status);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, DefaultRequestHeaders = { { "x-functions-key", DevKey } } };
+        var upload = await new UploadsApi(client).WaitForFinalAsync(uploadId);
+        Assert.Equal("completed", upload.Status);
         var agreement = await new TableServiceClient(azurite.ConnectionString).GetTableClient("agreements")
             .GetEntityAsync<TableEntity>(region, "PKS%2FPUBLISH%2F2027");
         Assert.Equal("PKS/PUBLISH/2027", agreement.Value.GetString("AgreementNo"));
@@ -122,7 +113,7 @@ public sealed class PublishedAppTests(AzuriteFixture azurite, PublishedApp publi
     private Task<LocalFunctionsHost> StartHostAsync() => LocalFunctionsHost.StartAsync(new LocalHostOptions
     {
         ScriptRoot = published.Folder,
-        Settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString },
+        Settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString, ["JamsostekDevKey"] = DevKey },
         ReadEnvironment = false,
         HttpPort = 0,
         BlobScanInterval = TimeSpan.FromMilliseconds(250),

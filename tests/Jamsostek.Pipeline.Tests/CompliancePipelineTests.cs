@@ -24,24 +24,24 @@ public sealed class CompliancePipelineTests(PipelineFixture system)
 
         var record = await system.UploadAndWaitAsync("5311", "kepatuhan-oktober-2026.xlsx", content);
 
-        Assert.Equal("completed_with_errors", record.GetString("Status"));
-        Assert.Equal("compliance", record.GetString("Kind"));
-        Assert.Equal("2026-10-31", record.GetString("SnapshotDate"));
-        Assert.Equal(40, record.GetInt32("RowsRead"));
-        Assert.Equal(35, record.GetInt32("RowsAccepted"));
-        Assert.Equal(5, record.GetInt32("RowsRejected"));
-        var report = await system.FindingsReportAsync(record.RowKey);
+        Assert.Equal("completed_with_errors", record.Status);
+        Assert.Equal("compliance", record.Kind);
+        Assert.Equal("2026-10-31", record.SnapshotDate);
+        Assert.Equal(40, record.Rows.Read);
+        Assert.Equal(35, record.Rows.Accepted);
+        Assert.Equal(5, record.Rows.Rejected);
+        var report = await system.FindingsReportAsync(record.UploadId);
         var errors = report["findings"]!.AsArray().Where(f => f!["severity"]!.GetValue<string>() == "error")
             .Select(f => (Code: f!["code"]!.GetValue<string>(), Cell: f["cell"]!.GetValue<string>()))
             .OrderBy(f => f.Cell.Length).ThenBy(f => f.Cell).ToList();
         Assert.Equal([("NPP_FORMAT", "B9"), ("DUPLICATE_IN_FILE", "B14"), ("AMOUNT_FORMAT", "I19"), ("FOLLOWUP_UNKNOWN", "K24"), ("DATE_IN_FUTURE", "J29")],
             errors.OrderBy(e => int.Parse(e.Cell[1..])).ToList());
 
-        var employers = await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {record.RowKey}"));
+        var employers = await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {record.UploadId}"));
         Assert.Equal(35, employers.Count);
         var filed = Assert.Single(await system.QueryAsync("compliancesnapshots", TableClient.CreateQueryFilter($"PartitionKey eq {"5311"}")));
         Assert.Equal("2026-10-31", filed.RowKey);
-        Assert.Equal(record.RowKey, filed.GetString("UploadId"));
+        Assert.Equal(record.UploadId, filed.GetString("UploadId"));
         Assert.Equal(35, filed.GetInt32("Employers"));
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using ExcelDataReader;
 using Jamsostek.Pipeline.Tests.Infrastructure;
 using Jamsostek.TestData;
 using C = Jamsostek.TestData.ComplianceSheet.Columns;
@@ -115,7 +114,7 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         var csvResponse = await client.GetAsync(Route + "&format=csv");
         var csv = Encoding.UTF8.GetString(await csvResponse.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(';')).ToList();
-        var xlsx = ReadXlsx(await client.GetByteArrayAsync(Route + "&format=xlsx"));
+        var xlsx = ReadBack.Xlsx(await client.GetByteArrayAsync(Route + "&format=xlsx")).Rows;
         var english = Encoding.UTF8.GetString(await client.GetByteArrayAsync(Route + "&format=csv&lang=en")).TrimStart('\uFEFF').Split("\r\n")[0].Split(';');
 
         Assert.Equal("attachment; filename=\"kepatuhan-5312.csv\"", csvResponse.Content.Headers.ContentDisposition?.ToString());
@@ -228,10 +227,10 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         using var client = system.CreateClient(data.OtherRegionKey);
         var report = JsonNode.Parse(await client.GetStringAsync($"api/reports/compliance?region={region}"))!;
 
-        Assert.NotEqual(firstUpload.RowKey, correctedUpload.RowKey);
-        Assert.Equal("completed", correctedUpload.GetString("Status"));
+        Assert.NotEqual(firstUpload.UploadId, correctedUpload.UploadId);
+        Assert.Equal("completed", correctedUpload.Status);
         var block = Assert.Single(report["regions"]!.AsArray())!;
-        Assert.Equal(correctedUpload.RowKey, (string?)block["uploadId"]);
+        Assert.Equal(correctedUpload.UploadId, (string?)block["uploadId"]);
         Assert.Equal("2019-09-30", (string?)block["snapshotDate"]);
         // One date, one snapshot: nothing to compare with.
         Assert.Null(block["previousSnapshotDate"]);
@@ -279,16 +278,5 @@ public sealed class ComplianceReportTests(PipelineFixture system)
         var detail = (string?)problem["detail"];
         Assert.False(string.IsNullOrWhiteSpace(detail));
         return detail!;
-    }
-
-    private static List<object?[]> ReadXlsx(byte[] content)
-    {
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(content));
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
-        }
-        return rows;
     }
 }

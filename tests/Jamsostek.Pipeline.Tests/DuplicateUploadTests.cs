@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Jamsostek.Pipeline.Tests.Infrastructure;
-using Jamsostek.TestData;
 
 namespace Jamsostek.Pipeline.Tests;
 
@@ -44,8 +43,8 @@ public sealed class DuplicateUploadTests(PipelineFixture system)
         Assert.Equal(uploadId, (string?)secondAnswer["duplicateOf"]!["uploadId"]);
         Assert.Equal("5313/peserta-2046.xlsx", (string?)secondAnswer["duplicateOf"]!["file"]);
 
-        var original = await system.WaitForOutcomeAsync(scenario.Region, uploadId);
-        Assert.Equal("completed", original.GetString("Status"));
+        var original = await system.WaitForFinalAsync(uploadId);
+        Assert.Equal("completed", original.Status);
         await system.WaitForIngestionAsync("5313/peserta-2046 (2).xlsx");
 
         // One upload for the office to follow under each name; the duplicate shows its original's status as it is now.
@@ -68,7 +67,7 @@ public sealed class DuplicateUploadTests(PipelineFixture system)
         Assert.Null(listed.Single(u => (string?)u["uploadId"] == uploadId)["duplicateOf"]);
 
         // The blob trigger found the record the answer named: two records for this content, one set of rows.
-        Assert.Equal([uploadId, duplicateId], (await system.RecordsWithContentAsync(scenario.Region, content)).Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal([uploadId, duplicateId], (await system.StoredRecordsWithContentAsync(scenario.Region, content)).Select(r => r.RowKey).Order(StringComparer.Ordinal));
         Assert.Single(await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}")));
         Assert.Empty(await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {duplicateId}")));
         Assert.Equal(20, (await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey)).Count);
@@ -85,6 +84,7 @@ public sealed class DuplicateUploadTests(PipelineFixture system)
         var scenario = new Scenario("5313", "PKS/020/MANGGARAI/2047", 2047);
         var content = scenario.AgreementsXlsx();
         var original = await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2047.xlsx", content);
+        var stored = (await system.Table("uploads").GetEntityAsync<TableEntity>(scenario.Region, original.UploadId)).Value;
         using var client = system.CreateClient(PipelineFixture.DevKey);
         var posted = await client.PostAsync($"api/uploads?region={scenario.Region}&file=perjanjian-2047-kirim-ulang.xlsx", new ByteArrayContent(content));
         var duplicateId = (string)JsonNode.Parse(await posted.Content.ReadAsStringAsync())!["uploadId"]!;
@@ -98,14 +98,15 @@ public sealed class DuplicateUploadTests(PipelineFixture system)
 
         Assert.Equal(HttpStatusCode.NotFound, findings.StatusCode);
         Assert.Contains("sama dengan 5313/perjanjian-2047.xlsx", await findings.Content.ReadAsStringAsync());
-        Assert.Contains($"/api/uploads/{original.RowKey}/findings", await findings.Content.ReadAsStringAsync());
+        Assert.Contains($"/api/uploads/{original.UploadId}/findings", await findings.Content.ReadAsStringAsync());
         Assert.Contains("same content as 5313/perjanjian-2047.xlsx", await findingsEn.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, rejected.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, reprocess.StatusCode);
-        Assert.Contains($"duplicate of {original.RowKey}", await reprocess.Content.ReadAsStringAsync());
+        Assert.Contains($"duplicate of {original.UploadId}", await reprocess.Content.ReadAsStringAsync());
         await system.WaitForIngestionAsync("5313/perjanjian-2047-kirim-ulang.xlsx");
-        var records = await system.RecordsWithContentAsync(scenario.Region, content);
-        Assert.Equal("duplicate", records.Single(r => r.RowKey == duplicateId).GetString("Status"));
-        Assert.Equal(original.GetDateTimeOffset("UpdatedAt"), records.Single(r => r.RowKey == original.RowKey).GetDateTimeOffset("UpdatedAt"));
+        Assert.Equal("duplicate", (await system.UploadsApi.GetAsync(duplicateId)).Status);
+        // The original's record is not written again.
+        var records = await system.StoredRecordsWithContentAsync(scenario.Region, content);
+        Assert.Equal(stored.GetDateTimeOffset("UpdatedAt"), records.Single(r => r.RowKey == original.UploadId).GetDateTimeOffset("UpdatedAt"));
     }
 }

@@ -35,27 +35,27 @@ public sealed class LargeComplianceUploadTests(PipelineFixture system, ITestOutp
 
         var elapsed = clock.Elapsed;
         var peak = memory?.PeakBytes();
-        output.WriteLine($"{new FileInfo(_path).Length / 1_048_576.0:0.0} MB xlsx, {Employers:N0} employers, blob written to {upload.GetString("Status")} in {elapsed.TotalSeconds:0.0} s; " +
+        output.WriteLine($"{new FileInfo(_path).Length / 1_048_576.0:0.0} MB xlsx, {Employers:N0} employers, blob written to {upload.Status} in {elapsed.TotalSeconds:0.0} s; " +
             (peak is { } bytes
                 ? $"worker peak working set {bytes / 1_048_576.0:0} MiB (VmHWM), {memory!.BaselineBytes / 1_048_576.0:0} MiB before the upload"
                 : "worker peak working set not measurable here"));
-        Assert.Equal("completed", upload.GetString("Status"));
-        Assert.Equal("compliance", upload.GetString("Kind"));
-        Assert.Equal("2026-10-31", upload.GetString("SnapshotDate"));
-        Assert.Equal(Employers, upload.GetInt32("RowsRead"));
-        Assert.Equal(Employers, upload.GetInt32("RowsAccepted"));
-        Assert.Equal(0, upload.GetInt32("RowsRejected"));
-        Assert.Equal(0, upload.GetInt32("Warnings"));
+        Assert.Equal("completed", upload.Status);
+        Assert.Equal("compliance", upload.Kind);
+        Assert.Equal("2026-10-31", upload.SnapshotDate);
+        Assert.Equal(Employers, upload.Rows.Read);
+        Assert.Equal(Employers, upload.Rows.Accepted);
+        Assert.Equal(0, upload.Rows.Rejected);
+        Assert.Equal(0, upload.Rows.Warnings);
 
         var snapshot = Assert.Single(await system.QueryAsync("compliancesnapshots", TableClient.CreateQueryFilter($"PartitionKey eq {region}")));
-        Assert.Equal(upload.RowKey, snapshot.GetString("UploadId"));
+        Assert.Equal(upload.UploadId, snapshot.GetString("UploadId"));
         Assert.Equal(Employers, snapshot.GetInt32("Employers"));
         // The first and the last employer of the sheet are stored under their NPP (typed "12.345.678" in every third row).
         var employers = system.Table("employers");
         var npps = ComplianceSheet.Rows(Employers, region, dataDate, seed: 8105).Select(row => ((string)row[ComplianceSheet.Columns.Npp]!).Replace(".", ""));
         foreach (var npp in new[] { npps.First(), npps.Last() })
         {
-            Assert.True((await employers.GetEntityIfExistsAsync<TableEntity>(upload.RowKey, npp)).HasValue, $"employer {npp} is not stored");
+            Assert.True((await employers.GetEntityIfExistsAsync<TableEntity>(upload.UploadId, npp)).HasValue, $"employer {npp} is not stored");
         }
         if (peak is { } measured)
         {

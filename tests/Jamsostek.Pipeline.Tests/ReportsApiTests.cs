@@ -1,10 +1,10 @@
-using Jamsostek.TestData;
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using ExcelDataReader;
 using Jamsostek.Pipeline.Tests.Infrastructure;
+using Jamsostek.TestData;
+using Jamsostek.TestSupport;
 using C = Jamsostek.TestData.EnrolmentSheet.Columns;
 
 namespace Jamsostek.Pipeline.Tests;
@@ -207,7 +207,7 @@ public sealed class ReportsApiTests(PipelineFixture system)
         foreach (var format in new[] { "csv", "xlsx" })
         {
             var file = await masked.GetByteArrayAsync($"{route}?format={format}");
-            var text = format == "csv" ? Encoding.UTF8.GetString(file) : string.Join("|", ReadXlsx(file).SelectMany(r => r).Select(c => c?.ToString()));
+            var text = format == "csv" ? Encoding.UTF8.GetString(file) : string.Join("|", ReadBack.Xlsx(file).Rows.SelectMany(r => r).Select(c => c?.ToString()));
             Assert.DoesNotContain("31/02/1990", text);
         }
         Assert.Contains("31/02/1990", Encoding.UTF8.GetString(await pii.GetByteArrayAsync($"{route}?format=csv")));
@@ -226,7 +226,7 @@ public sealed class ReportsApiTests(PipelineFixture system)
             .OrderBy(p => p.Nik).ToList();
         var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync(route + "&format=csv")).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(';')).ToList();
-        var xlsx = ReadXlsx(await client.GetByteArrayAsync(route + "&format=xlsx"));
+        var xlsx = ReadBack.Xlsx(await client.GetByteArrayAsync(route + "&format=xlsx")).Rows;
 
         Assert.Equal(18, json.Count);
         Assert.Equal("nik", csv[0][0]);
@@ -266,7 +266,7 @@ public sealed class ReportsApiTests(PipelineFixture system)
         var rows = first["rows"]!.AsArray().Select(r => (r!["occupation"]!.GetValue<string>(), r["active"]!.GetValue<int>())).Order().ToList();
         var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync(Route(data.Ende.Start) + "&format=csv")).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(';')).ToList();
-        var xlsx = ReadXlsx(await client.GetByteArrayAsync(Route(data.Ende.Start) + "&format=xlsx")).Skip(1).ToList();
+        var xlsx = ReadBack.Xlsx(await client.GetByteArrayAsync(Route(data.Ende.Start) + "&format=xlsx")).Rows.Skip(1).ToList();
         Assert.Equal(rows, csv.Select(r => (r[4], int.Parse(r[5]))).Order());
         Assert.Equal(rows, xlsx.Select(r => ((string)r[4]!, (int)(double)r[5]!)).Order());
     }
@@ -304,9 +304,9 @@ public sealed class ReportsApiTests(PipelineFixture system)
         var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"api/uploads/{data.EndeUploadId}/findings?format=csv")).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(';')).ToList();
         Assert.Equal(findings, csv.Select(r => (r[0], r[4])).Order());
-        var xlsx = ReadXlsx(await client.GetByteArrayAsync($"api/uploads/{data.EndeUploadId}/findings?format=xlsx")).Skip(1);
+        var xlsx = ReadBack.Xlsx(await client.GetByteArrayAsync($"api/uploads/{data.EndeUploadId}/findings?format=xlsx")).Rows.Skip(1);
         Assert.Equal(findings, xlsx.Select(r => ((string)r[0]!, (string)r[4]!)).Order());
-        var rejected = ReadXlsx(await client.GetByteArrayAsync($"api/uploads/{data.EndeUploadId}/rejected"));
+        var rejected = ReadBack.Xlsx(await client.GetByteArrayAsync($"api/uploads/{data.EndeUploadId}/rejected")).Rows;
         Assert.Equal(3, rejected.Count);
     }
 
@@ -318,11 +318,11 @@ public sealed class ReportsApiTests(PipelineFixture system)
         var record = await system.UploadAndWaitAsync(data.Ende.Region, "laporan.xlsx", pdf);
         using var client = system.CreateClient(data.EndeKey);
 
-        var json = JsonNode.Parse(await client.GetStringAsync($"api/uploads/{record.RowKey}/findings"))!;
-        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"api/uploads/{record.RowKey}/findings?format=csv")).TrimStart('\uFEFF')
+        var json = JsonNode.Parse(await client.GetStringAsync($"api/uploads/{record.UploadId}/findings"))!;
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"api/uploads/{record.UploadId}/findings?format=csv")).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("rejected", record.GetString("Status"));
+        Assert.Equal("rejected", record.Status);
         Assert.False(json["valid"]!.GetValue<bool>());
         var finding = Assert.Single(json["findings"]!.AsArray())!;
         Assert.Equal("FILE_TYPE", finding["code"]!.GetValue<string>());
@@ -367,16 +367,5 @@ public sealed class ReportsApiTests(PipelineFixture system)
         Assert.Equal(title, problem["title"]!.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(problem["detail"]?.GetValue<string>()));
         Assert.NotNull(problem["type"]);
-    }
-
-    private static List<object?[]> ReadXlsx(byte[] content)
-    {
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(content));
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray());
-        }
-        return rows;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Jamsostek.Pipeline.Tests.Infrastructure;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.Pipeline.Tests;
 
@@ -32,28 +33,28 @@ public sealed class SampleValidationTests(PipelineFixture system)
     {
         var agreements = await UploadSampleAsync(region, agreementsFile);
 
-        Assert.Equal("completed", agreements.GetString("Status"));
-        Assert.Equal(agreementRows, agreements.GetInt32("RowsRead"));
-        Assert.Equal(agreementRows, agreements.GetInt32("RowsAccepted"));
-        Assert.Equal(0, agreements.GetInt32("RowsRejected"));
-        var agreementReport = await system.FindingsReportAsync(agreements.RowKey);
+        Assert.Equal("completed", agreements.Status);
+        Assert.Equal(agreementRows, agreements.Rows.Read);
+        Assert.Equal(agreementRows, agreements.Rows.Accepted);
+        Assert.Equal(0, agreements.Rows.Rejected);
+        var agreementReport = await system.FindingsReportAsync(agreements.UploadId);
         Assert.True(agreementReport["valid"]!.GetValue<bool>());
         Assert.Equal(Expected(agreementWarnings), Findings(agreementReport, "warning"));
         Assert.Empty(Findings(agreementReport, "error"));
         Assert.Equal(agreementRows, (await system.QueryAsync("agreements", TableClient.CreateQueryFilter($"PartitionKey eq {region}")))
-            .Count(a => a.GetString("UploadId") == agreements.RowKey));
+            .Count(a => a.GetString("UploadId") == agreements.UploadId));
 
         var enrolments = await UploadSampleAsync(region, enrolmentsFile);
 
         var expectedErrors = Expected(errorCells);
-        Assert.Equal("completed_with_errors", enrolments.GetString("Status"));
-        Assert.Equal(enrolmentRows, enrolments.GetInt32("RowsRead"));
-        Assert.Equal(enrolmentRows - expectedErrors.Count, enrolments.GetInt32("RowsAccepted"));
-        Assert.Equal(expectedErrors.Count, enrolments.GetInt32("RowsRejected"));
-        Assert.Equal(enrolments.GetInt32("RowsRead"), enrolments.GetInt32("RowsAccepted") + enrolments.GetInt32("RowsRejected"));
-        Assert.Equal(blankRows, enrolments.GetInt32("BlankRows"));
+        Assert.Equal("completed_with_errors", enrolments.Status);
+        Assert.Equal(enrolmentRows, enrolments.Rows.Read);
+        Assert.Equal(enrolmentRows - expectedErrors.Count, enrolments.Rows.Accepted);
+        Assert.Equal(expectedErrors.Count, enrolments.Rows.Rejected);
+        Assert.Equal(enrolments.Rows.Read, enrolments.Rows.Accepted + enrolments.Rows.Rejected);
+        Assert.Equal(blankRows, enrolments.Rows.Blank);
 
-        var report = await system.FindingsReportAsync(enrolments.RowKey);
+        var report = await system.FindingsReportAsync(enrolments.UploadId);
         Assert.False(report["valid"]!.GetValue<bool>());
         Assert.Equal(enrolmentRows - expectedErrors.Count, report["stats"]!["accepted"]!.GetValue<int>());
         Assert.Equal(expectedErrors.Count, report["stats"]!["rejected"]!.GetValue<int>());
@@ -68,9 +69,9 @@ public sealed class SampleValidationTests(PipelineFixture system)
 
         // What passed is stored under the region's PKS (the CSV's rows without a Nomor PKS too: its only PKS in force).
         Assert.Equal(enrolmentRows - expectedErrors.Count, (await system.ParticipantsAsync(region, AgreementKey(pks))).Count);
-        var csv = Encoding.UTF8.GetString(await system.ReportFileAsync(enrolments.RowKey, "rejected.csv")).TrimStart('\uFEFF');
+        var csv = Encoding.UTF8.GetString(await system.ReportFileAsync(enrolments.UploadId, "rejected.csv")).TrimStart('\uFEFF');
         Assert.Equal(1 + expectedErrors.Count, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.NotEmpty(await system.ReportFileAsync(enrolments.RowKey, "rejected.xlsx"));
+        Assert.NotEmpty(await system.ReportFileAsync(enrolments.UploadId, "rejected.xlsx"));
     }
 
     [Theory]
@@ -86,31 +87,31 @@ public sealed class SampleValidationTests(PipelineFixture system)
         var upload = await UploadSampleAsync(region, file);
 
         var expectedErrors = Expected(errorCells);
-        Assert.Equal("completed_with_errors", upload.GetString("Status"));
-        Assert.Equal("compliance", upload.GetString("Kind"));
-        Assert.Equal("2026-10-31", upload.GetString("SnapshotDate"));
-        Assert.Equal(rows, upload.GetInt32("RowsRead"));
-        Assert.Equal(rows - expectedErrors.Count, upload.GetInt32("RowsAccepted"));
-        Assert.Equal(expectedErrors.Count, upload.GetInt32("RowsRejected"));
-        Assert.Equal(0, upload.GetInt32("BlankRows"));
+        Assert.Equal("completed_with_errors", upload.Status);
+        Assert.Equal("compliance", upload.Kind);
+        Assert.Equal("2026-10-31", upload.SnapshotDate);
+        Assert.Equal(rows, upload.Rows.Read);
+        Assert.Equal(rows - expectedErrors.Count, upload.Rows.Accepted);
+        Assert.Equal(expectedErrors.Count, upload.Rows.Rejected);
+        Assert.Equal(0, upload.Rows.Blank);
 
-        var report = await system.FindingsReportAsync(upload.RowKey);
+        var report = await system.FindingsReportAsync(upload.UploadId);
         Assert.False(report["valid"]!.GetValue<bool>());
         Assert.Equal(expectedErrors, Findings(report, "error"));
         Assert.Equal(Expected(warningCells), Findings(report, "warning"));
         Assert.Contains($"baris {duplicateOfRow}", Single(report, "DUPLICATE_IN_FILE")["message"]!.GetValue<string>());
 
         // What passed is this region's snapshot of 31 October 2026: every accepted employer, the two warned ones too.
-        Assert.Equal(rows - expectedErrors.Count, (await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {upload.RowKey}"))).Count);
+        Assert.Equal(rows - expectedErrors.Count, (await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {upload.UploadId}"))).Count);
         var snapshot = Assert.Single(await system.QueryAsync("compliancesnapshots",
             TableClient.CreateQueryFilter($"PartitionKey eq {region} and RowKey eq {"2026-10-31"}")));
-        Assert.Equal(upload.RowKey, snapshot.GetString("UploadId"));
+        Assert.Equal(upload.UploadId, snapshot.GetString("UploadId"));
         Assert.Equal(rows - expectedErrors.Count, snapshot.GetInt32("Employers"));
-        var csv = Encoding.UTF8.GetString(await system.ReportFileAsync(upload.RowKey, "rejected.csv")).TrimStart('\uFEFF');
+        var csv = Encoding.UTF8.GetString(await system.ReportFileAsync(upload.UploadId, "rejected.csv")).TrimStart('\uFEFF');
         Assert.Equal(1 + expectedErrors.Count, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    private async Task<TableEntity> UploadSampleAsync(string region, string file)
+    private async Task<UploadSummary> UploadSampleAsync(string region, string file)
     {
         var content = await File.ReadAllBytesAsync(Path.Combine(LocalHost.RepositoryPaths.Root, "samples", region, file));
         return await system.UploadAndWaitAsync(region, file, content);

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Azure.Data.Tables;
-using ExcelDataReader;
 using Jamsostek.Pipeline.Tests.Infrastructure;
+using Jamsostek.TestData;
 
 namespace Jamsostek.Pipeline.Tests;
 
@@ -27,7 +27,8 @@ public sealed class TemplateTests(PipelineFixture system)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"template-{kind}.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        var (sheetName, rows) = Read(await response.Content.ReadAsByteArrayAsync());
+        var workbook = ReadBack.Xlsx(await response.Content.ReadAsByteArrayAsync());
+        var (sheetName, rows) = (workbook.Name, workbook.Rows);
         Assert.Equal(sheet, sheetName);
         Assert.Equal(2, rows.Count);
         var expected = headers.Split(' ').Select(h => h.Replace('_', ' ')).ToList();
@@ -57,28 +58,17 @@ public sealed class TemplateTests(PipelineFixture system)
         // Ende: no other test files compliance snapshots there.
         var upload = await system.UploadAndWaitAsync("5308", "template-kepatuhan.xlsx", content);
 
-        Assert.Equal("completed", upload.GetString("Status"));
-        Assert.Equal("compliance", upload.GetString("Kind"));
-        Assert.Equal(1, upload.GetInt32("RowsRead"));
-        Assert.Equal(1, upload.GetInt32("RowsAccepted"));
-        var snapshotDate = DateOnly.ParseExact(upload.GetString("SnapshotDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal("completed", upload.Status);
+        Assert.Equal("compliance", upload.Kind);
+        Assert.Equal(1, upload.Rows.Read);
+        Assert.Equal(1, upload.Rows.Accepted);
+        var snapshotDate = DateOnly.ParseExact(upload.SnapshotDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.InRange(snapshotDate, before, WitaToday());
-        var employer = Assert.Single(await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {upload.RowKey}")));
+        var employer = Assert.Single(await system.QueryAsync("employers", TableClient.CreateQueryFilter($"PartitionKey eq {upload.UploadId}")));
         Assert.Equal("12345678", employer.RowKey);
-        Assert.DoesNotContain((await system.FindingsReportAsync(upload.RowKey))["findings"]!.AsArray(),
+        Assert.DoesNotContain((await system.FindingsReportAsync(upload.UploadId))["findings"]!.AsArray(),
             f => f!["severity"]!.GetValue<string>() == "error");
     }
 
     private static DateOnly WitaToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-
-    private static (string SheetName, List<object?[]> Rows) Read(byte[] xlsx)
-    {
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(xlsx));
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)]);
-        }
-        return (reader.Name, rows);
-    }
 }

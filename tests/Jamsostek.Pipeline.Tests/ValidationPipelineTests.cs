@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using ExcelDataReader;
 using Jamsostek.Pipeline.Tests.Infrastructure;
 using Jamsostek.TestData;
 using C = Jamsostek.TestData.EnrolmentSheet.Columns;
@@ -18,8 +17,8 @@ public sealed class ValidationPipelineTests(PipelineFixture system)
     {
         var scenario = new Scenario("5308", "PKS/001/ENDE/2030", 2030);
         var agreements = await system.UploadAndWaitAsync(scenario.Region, "perjanjian-2030.xlsx", scenario.AgreementsXlsx());
-        Assert.Equal("completed", agreements.GetString("Status"));
-        Assert.Equal(1, agreements.GetInt32("RowsAccepted"));
+        Assert.Equal("completed", agreements.Status);
+        Assert.Equal(1, agreements.Rows.Accepted);
 
         var workers = scenario.Workers(30);
         var original = workers.Select(row => (object?[])row.Clone()).ToList();
@@ -30,12 +29,12 @@ public sealed class ValidationPipelineTests(PipelineFixture system)
         var content = Scenario.EnrolmentsXlsx(workers);
         var record = await system.UploadAndWaitAsync(scenario.Region, "peserta-2030.xlsx", content);
 
-        Assert.Equal("completed_with_errors", record.GetString("Status"));
-        Assert.Equal(30, record.GetInt32("RowsRead"));
-        Assert.Equal(26, record.GetInt32("RowsAccepted"));
-        Assert.Equal(4, record.GetInt32("RowsRejected"));
+        Assert.Equal("completed_with_errors", record.Status);
+        Assert.Equal(30, record.Rows.Read);
+        Assert.Equal(26, record.Rows.Accepted);
+        Assert.Equal(4, record.Rows.Rejected);
 
-        var report = await system.FindingsReportAsync(record.RowKey);
+        var report = await system.FindingsReportAsync(record.UploadId);
         Assert.False(report["valid"]!.GetValue<bool>());
         Assert.Equal(26, report["stats"]!["accepted"]!.GetValue<int>());
         var errors = report["findings"]!.AsArray().Where(f => f!["severity"]!.GetValue<string>() == "error")
@@ -50,19 +49,14 @@ public sealed class ValidationPipelineTests(PipelineFixture system)
         var coverage = await system.QueryAsync("coverage", TableClient.CreateQueryFilter($"PartitionKey eq {scenario.Region}"));
         Assert.Equal(26, coverage.Where(c => c.GetString("AgreementNo") == scenario.AgreementNo).Sum(c => c.GetInt32("Participants") ?? 0));
 
-        var csv = Encoding.UTF8.GetString(await system.ReportFileAsync(record.RowKey, "rejected.csv")).TrimStart('\uFEFF');
+        var csv = Encoding.UTF8.GetString(await system.ReportFileAsync(record.UploadId, "rejected.csv")).TrimStart('\uFEFF');
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, lines.Length);
         Assert.StartsWith("No;NIK;Nama Lengkap", lines[0]);
         Assert.Contains("Alasan Penolakan", lines[0]);
         Assert.Contains("31/02/1990", lines[2]);
 
-        using var xlsx = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(await system.ReportFileAsync(record.RowKey, "rejected.xlsx")));
-        var rows = new List<object?[]>();
-        while (xlsx.Read())
-        {
-            rows.Add(Enumerable.Range(0, xlsx.FieldCount).Select(xlsx.GetValue).ToArray());
-        }
+        var rows = ReadBack.Xlsx(await system.ReportFileAsync(record.UploadId, "rejected.xlsx")).Rows;
         Assert.Equal(5, rows.Count);
         Assert.Equal(((string)workers[3][C.Nik]!), rows[1][C.Nik]);
         Assert.Contains("NIK", (string)rows[1][^2]!);
@@ -75,8 +69,8 @@ public sealed class ValidationPipelineTests(PipelineFixture system)
         fixedRows[3][C.Occupation] = "Petani";
         var corrected = await system.UploadAndWaitAsync(scenario.Region, "peserta-2030-perbaikan.xlsx", Scenario.EnrolmentsXlsx(fixedRows));
 
-        Assert.Equal("completed", corrected.GetString("Status"));
-        Assert.Equal(4, corrected.GetInt32("RowsAccepted"));
+        Assert.Equal("completed", corrected.Status);
+        Assert.Equal(4, corrected.Rows.Accepted);
         var participants = await system.ParticipantsAsync(scenario.Region, scenario.AgreementKey);
         Assert.Equal(30, participants.Count);
         Assert.Equal(30, participants.Select(p => p.RowKey).Distinct().Count());
@@ -93,11 +87,11 @@ public sealed class ValidationPipelineTests(PipelineFixture system)
         var full = await system.UploadAndWaitAsync(atTarget.Region, "peserta-2037.xlsx", Scenario.EnrolmentsXlsx(atTarget.Workers(10, seed: 37)));
         var over = await system.UploadAndWaitAsync(overTarget.Region, "peserta-2038.xlsx", Scenario.EnrolmentsXlsx(overTarget.Workers(11, seed: 38)));
 
-        Assert.Equal("completed", full.GetString("Status"));
-        Assert.Empty((await system.FindingsReportAsync(full.RowKey))["findings"]!.AsArray());
-        Assert.Equal("completed", over.GetString("Status"));
-        Assert.Equal(11, over.GetInt32("RowsAccepted"));
-        var quota = Assert.Single((await system.FindingsReportAsync(over.RowKey))["findings"]!.AsArray())!;
+        Assert.Equal("completed", full.Status);
+        Assert.Empty((await system.FindingsReportAsync(full.UploadId))["findings"]!.AsArray());
+        Assert.Equal("completed", over.Status);
+        Assert.Equal(11, over.Rows.Accepted);
+        var quota = Assert.Single((await system.FindingsReportAsync(over.UploadId))["findings"]!.AsArray())!;
         Assert.Equal("QUOTA_EXCEEDED", quota["code"]!.GetValue<string>());
         Assert.Equal("warning", quota["severity"]!.GetValue<string>());
         Assert.Contains("11 orang, melebihi target 10", quota["message"]!.GetValue<string>());
@@ -118,8 +112,8 @@ public sealed class ValidationPipelineTests(PipelineFixture system)
         moved[C.AgreementNo] = elsewhere.AgreementNo;
         var record = await system.UploadAndWaitAsync(elsewhere.Region, "peserta-2039.xlsx", Scenario.EnrolmentsXlsx([moved]));
 
-        Assert.Equal("completed_with_errors", record.GetString("Status"));
-        var findings = (await system.FindingsReportAsync(record.RowKey))["findings"]!.AsArray();
+        Assert.Equal("completed_with_errors", record.Status);
+        var findings = (await system.FindingsReportAsync(record.UploadId))["findings"]!.AsArray();
         var duplicate = Assert.Single(findings, f => f!["code"]!.GetValue<string>() == "DUPLICATE_COVERAGE")!;
         Assert.Equal("B2", duplicate["cell"]!.GetValue<string>());
         Assert.Contains(home.AgreementNo, duplicate["message"]!.GetValue<string>());

@@ -1,24 +1,16 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Microsoft.Extensions.Logging.Abstractions;
+using Jamsostek.LocalHost;
+using Jamsostek.TestSupport;
 using Microsoft.Playwright;
 
 namespace Jamsostek.Portal.Tests;
 
 /// <summary>
-/// The local system for the browser: Azurite on free ports, the app under the local host, the Sumbawa agreements
-/// sample stored, keys for Sumbawa (with personal data) and Nagekeo, and Debian's Chromium under Playwright.
+/// The local system (<see cref="SystemFixture"/>) for the browser: the app with the Sumbawa agreements sample stored,
+/// keys for Sumbawa (with personal data) and Nagekeo, and Debian's Chromium under Playwright.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public sealed class PortalFixture() : SystemFixture("portal-tests")
 {
-    public const string MasterKey = "portal-test-master-key";
-
-    private LocalHost.DevServices.DevServices? _services;
     private IPlaywright? _playwright;
-
-    public FunctionsHost.LocalFunctionsHost Host { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -26,35 +18,22 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string NagekeoKey { get; private set; } = "";
 
-    public string ConnectionString => _services!.StorageConnectionString;
+    public static string ArtifactsFolder => Path.Combine(RepositoryPaths.Root, "artifacts");
 
-    public static string ArtifactsFolder => Path.Combine(LocalHost.RepositoryPaths.Root, "artifacts");
-
-    public async Task InitializeAsync()
+    // As the app's settings have it: the root URL is the portal, not the host's landing page.
+    protected override IReadOnlyDictionary<string, string?> HostSettings => new Dictionary<string, string?>
     {
-        _services = await LocalHost.DevServices.DevServices.StartOnFreePortsAsync(LocalHost.RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
-        Host = await FunctionsHost.LocalFunctionsHost.StartAsync(new FunctionsHost.LocalHostOptions
-        {
-            ScriptRoot = LocalHost.RepositoryPaths.FunctionAppOutput,
-            Settings = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = ConnectionString,
-                ["AzureFunctionsWebHost__hostid"] = "portal-tests",
-                ["LocalHostMasterKey"] = MasterKey,
-                // As the app's settings have it: the root URL is the portal, not the host's landing page.
-                ["AzureWebJobsDisableHomepage"] = "true",
-            },
-            ReadEnvironment = false,
-            HttpPort = 0,
-            BlobScanInterval = TimeSpan.FromMilliseconds(250),
-            LoggerFactory = NullLoggerFactory.Instance,
-        });
+        ["AzureWebJobsDisableHomepage"] = "true",
+    };
 
-        using var admin = new HttpClient { BaseAddress = Host.BaseAddress };
-        admin.DefaultRequestHeaders.Add("x-functions-key", MasterKey);
-        SumbawaKey = await CreateKeyAsync(admin, "Disnaker Sumbawa", ["5204"], pii: true);
-        NagekeoKey = await CreateKeyAsync(admin, "Disnaker Nagekeo", ["5316"], pii: false);
-        await StoreSumbawaAgreementsAsync();
+    protected override async Task LoadAsync()
+    {
+        // An office's own key: it reads its region and uploads its sheets.
+        SumbawaKey = await CreateKeyAsync("Disnaker Sumbawa", ["5204"], pii: true, upload: true);
+        NagekeoKey = await CreateKeyAsync("Disnaker Nagekeo", ["5316"], pii: false, upload: true);
+        var agreements = Path.Combine(RepositoryPaths.Samples, "5204", "perjanjian-sumbawa-2026.xlsx");
+        var stored = await UploadFileAndWaitAsync("5204", "perjanjian-sumbawa-2026.xlsx", agreements, TimeSpan.FromSeconds(60));
+        Assert.Equal("completed", stored.Status);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -67,18 +46,14 @@ public sealed class PortalFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        await Host.DisposeAsync();
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 
     public async Task<IPage> OpenPortalAsync()
@@ -120,42 +95,6 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{command} {arguments} failed: {await error}");
         }
-    }
-
-    private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string[] regions, bool pii)
-    {
-        // An office's own key: it reads its region and uploads its sheets.
-        var response = await admin.PostAsJsonAsync("api/manage/keys", new { name, regions, pii, upload = true });
-        response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
-    }
-
-    private async Task StoreSumbawaAgreementsAsync()
-    {
-        var uploads = new BlobServiceClient(ConnectionString).GetBlobContainerClient("uploads");
-        await uploads.CreateIfNotExistsAsync();
-        await uploads.GetBlobClient("5204/perjanjian-sumbawa-2026.xlsx").UploadAsync(
-            Path.Combine(LocalHost.RepositoryPaths.Samples, "5204", "perjanjian-sumbawa-2026.xlsx"), overwrite: true);
-        var table = new TableServiceClient(ConnectionString).GetTableClient("uploads");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                await foreach (var record in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"5204"}")))
-                {
-                    if (record.GetString("Status") == "completed")
-                    {
-                        return;
-                    }
-                }
-            }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The Sumbawa agreements sample was not stored.");
     }
 }
 

@@ -148,7 +148,7 @@ public sealed class HostileFilesTests
         Assert.Contains(";Sitï Aminah;", text);
         Assert.Equal(21, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
-        var injected = ReadBack.Csv(HostileFiles.FormulaInjectionCsv(), Encoding.UTF8);
+        var injected = ReadBack.CsvAsExcelOpensIt(HostileFiles.FormulaInjectionCsv(), Encoding.UTF8);
         foreach (var (row, column, value) in HostileFiles.FormulaInjectionCells)
         {
             Assert.Equal(value, injected[row + 1][column]);

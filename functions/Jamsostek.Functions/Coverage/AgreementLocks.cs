@@ -14,7 +14,7 @@ namespace Jamsostek.Functions.Coverage;
 /// <c>locks/coverage/{region}/{agreement hash}</c>, renewed while held, so a process that dies frees it within
 /// <see cref="LeaseDuration"/>.
 /// </summary>
-public sealed class AgreementLocks(BlobServiceClient blobs, TimeProvider time)
+public sealed class AgreementLocks(BlobServiceClient blobs, TimeProvider time, ILogger<AgreementLocks> logger)
 {
     public const string ContainerName = "locks";
 
@@ -23,6 +23,8 @@ public sealed class AgreementLocks(BlobServiceClient blobs, TimeProvider time)
 
     /// <summary>How long a finalizer waits for another to finish before failing (and the queue retrying it).</summary>
     public static readonly TimeSpan WaitAtMost = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
 
     private readonly LazyContainer _container = new(blobs, ContainerName);
 
@@ -43,7 +45,7 @@ public sealed class AgreementLocks(BlobServiceClient blobs, TimeProvider time)
         }
         var lease = blob.GetBlobLeaseClient();
         var deadline = time.GetUtcNow() + WaitAtMost;
-        var delay = TimeSpan.FromMilliseconds(100);
+        var delay = FirstRetry;
         while (true)
         {
             try
@@ -53,6 +55,10 @@ public sealed class AgreementLocks(BlobServiceClient blobs, TimeProvider time)
             }
             catch (RequestFailedException ex) when (ex.Status == 409 && time.GetUtcNow() < deadline)
             {
+                if (delay == FirstRetry)
+                {
+                    CoverageLog.WaitingForAgreementLock(logger, region);
+                }
                 await Task.Delay(delay, time, cancellationToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2_000));
             }

@@ -30,6 +30,7 @@ internal sealed class BlobTriggerListener : ITriggerListener
     private readonly FunctionApp _app;
     private readonly StorageClients _storage;
     private readonly QueueSignals _signals;
+    private readonly HostActivity _activity;
     private readonly FunctionInvoker _invoker;
     private readonly ILogger _logger;
     private readonly string _hostId;
@@ -38,12 +39,13 @@ internal sealed class BlobTriggerListener : ITriggerListener
     private readonly ConcurrentDictionary<string, byte> _queued = new();
 
     public BlobTriggerListener(IEnumerable<FunctionDefinition> functions, FunctionApp app, StorageClients storage, QueueSignals signals,
-        FunctionInvoker invoker, ILogger logger, string hostId, TimeSpan scanInterval)
+        HostActivity activity, FunctionInvoker invoker, ILogger logger, string hostId, TimeSpan scanInterval)
     {
         _functions = [.. functions.Select(f => (f, (BlobTriggerBinding)f.Trigger, new BlobPathPattern(((BlobTriggerBinding)f.Trigger).Path)))];
         _app = app;
         _storage = storage;
         _signals = signals;
+        _activity = activity;
         _invoker = invoker;
         _logger = logger;
         _hostId = hostId;
@@ -52,14 +54,17 @@ internal sealed class BlobTriggerListener : ITriggerListener
 
     public string FunctionName => string.Join(",", _functions.Select(f => f.Function.Name));
 
-    private string QueueName => $"azure-webjobs-blobtrigger-{_hostId}";
+    private string QueueName => QueueNameFor(_hostId);
+
+    /// <summary>The host's queue of blobs found new, which runs their functions.</summary>
+    public static string QueueNameFor(string hostId) => $"azure-webjobs-blobtrigger-{hostId}";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var hostContainer = await _storage.HostContainerAsync(cancellationToken);
         var receipts = new BlobReceipts(hostContainer, _hostId);
         var queue = await _storage.QueueAsync("", QueueName, cancellationToken);
-        var processor = new QueueProcessor(queue, _app.Host.Queues, _signals,
+        var processor = new QueueProcessor(queue, _app.Host.Queues, _signals, _activity,
             (message, ct) => ProcessAsync(message, receipts, ct), (message, ct) => PoisonAsync(message, receipts, ct), _logger, FunctionName);
         await Task.WhenAll(ScanLoopAsync(receipts, cancellationToken), processor.RunAsync(cancellationToken));
     }
@@ -94,6 +99,7 @@ internal sealed class BlobTriggerListener : ITriggerListener
                     HostLog.BlobScanFailed(_logger, function.Name, pattern.Container, ex.Status, ex.ErrorCode ?? "");
                 }
             }
+            _activity.BlobScanCompleted();
             await Task.Delay(_scanInterval, cancellationToken);
         }
     }

@@ -16,6 +16,7 @@ internal sealed class QueueProcessor(
     QueueClient queue,
     QueueHostOptions options,
     QueueSignals signals,
+    HostActivity activity,
     Func<QueueMessage, CancellationToken, Task<bool>> process,
     Func<QueueMessage, CancellationToken, Task> poison,
     ILogger logger,
@@ -67,6 +68,7 @@ internal sealed class QueueProcessor(
                 HostLog.QueuePollFailed(logger, functionName, queue.Name, ex.Status, ex.ErrorCode ?? "");
                 messages = [];
             }
+            activity.QueuePolled(queue.Name, messages.Length);
             if (messages.Length == 0)
             {
                 await signals.WaitAsync(queue.Name, delay, cancellationToken);
@@ -79,6 +81,18 @@ internal sealed class QueueProcessor(
     }
 
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SettleAsync(message, cancellationToken);
+        }
+        finally
+        {
+            activity.MessageSettled(queue.Name);
+        }
+    }
+
+    private async Task SettleAsync(QueueMessage message, CancellationToken cancellationToken)
     {
         try
         {

@@ -18,6 +18,7 @@ internal sealed class QueueTriggerListener(
     FunctionApp app,
     StorageClients storage,
     QueueSignals signals,
+    HostActivity activity,
     FunctionInvoker invoker,
     ILogger logger) : ITriggerListener
 {
@@ -30,7 +31,7 @@ internal sealed class QueueTriggerListener(
     public Task RunAsync(CancellationToken cancellationToken)
     {
         var queue = storage.Queues(binding.Connection).GetQueueClient(QueueName);
-        var processor = new QueueProcessor(queue, app.Host.Queues, signals, InvokeAsync, PoisonAsync, logger, function.Name);
+        var processor = new QueueProcessor(queue, app.Host.Queues, signals, activity, InvokeAsync, PoisonAsync, logger, function.Name);
         return processor.RunAsync(cancellationToken);
     }
 

@@ -11,7 +11,7 @@ namespace Jamsostek.FunctionsHost.Worker;
 /// died, the time ran out) is the trigger's to handle: retried, poisoned or answered 500. A function still running at
 /// functionTimeout has its worker restarted, as the Functions host does with an out-of-process worker.
 /// </summary>
-public sealed class FunctionInvoker(WorkerProcess worker, FunctionApp app, OutputBinder outputs, ILogger<FunctionInvoker> logger)
+public sealed class FunctionInvoker(WorkerProcess worker, FunctionApp app, OutputBinder outputs, HostActivity hostActivity, ILogger<FunctionInvoker> logger)
 {
     private static readonly ActivitySource Source = new("Jamsostek.FunctionsHost");
 
@@ -26,6 +26,20 @@ public sealed class FunctionInvoker(WorkerProcess worker, FunctionApp app, Outpu
     /// (an HTTP trigger forwards the request to the worker then) and is awaited too.
     /// </summary>
     public async Task<InvocationResult> InvokeAsync(FunctionDefinition function, InvocationInputs inputs, string reason, Guid invocationId,
+        Func<WorkerChannel, Task>? alongside, CancellationToken cancellationToken)
+    {
+        hostActivity.InvocationStarted(function.Name);
+        try
+        {
+            return await InvokeCoreAsync(function, inputs, reason, invocationId, alongside, cancellationToken);
+        }
+        finally
+        {
+            hostActivity.InvocationFinished(function.Name);
+        }
+    }
+
+    private async Task<InvocationResult> InvokeCoreAsync(FunctionDefinition function, InvocationInputs inputs, string reason, Guid invocationId,
         Func<WorkerChannel, Task>? alongside, CancellationToken cancellationToken)
     {
         using var activity = Source.StartActivity($"Invoke {function.Name}", ActivityKind.Internal) ?? StartDetached(function);

@@ -2,6 +2,7 @@ using Jamsostek.Core.Compliance;
 using Jamsostek.Core.Digest;
 using Jamsostek.Core.Templates;
 using Jamsostek.Core.Values;
+using Jamsostek.TestData;
 
 namespace Jamsostek.Core.Tests.Digest;
 
@@ -210,7 +211,7 @@ public sealed class DigestComplianceTests
     {
         var message = Compose(DigestSamples.SumbaBaratDayaWithCompliance());
 
-        var sheets = Exports.ReadBack.XlsxSheets(await DigestWorkbook.ToBytesAsync(message.Tables));
+        var sheets = ReadBack.XlsxSheets(await DigestWorkbook.ToBytesAsync(message.Tables));
 
         Assert.Equal(["Ringkasan", "Segmen", "Pekerjaan", "Segera berakhir", "Unggahan", "Anggaran", "Tunggakan terbesar", "Kasus tertahan", "Riwayat tunggakan"],
             sheets.Keys);

@@ -1,5 +1,6 @@
 using Jamsostek.Core.Digest;
 using Jamsostek.Core.Exports;
+using Jamsostek.TestData;
 
 namespace Jamsostek.Core.Tests.Digest;
 
@@ -10,7 +11,7 @@ public sealed class DigestWorkbookTests
     {
         var message = DigestComposer.Compose(DigestSamples.Kadisnaker(), DigestSamples.SumbaBaratDaya(), DigestSamples.LastWeek(), DigestSamples.Week);
 
-        var sheets = Exports.ReadBack.XlsxSheets(await DigestWorkbook.ToBytesAsync(message.Tables));
+        var sheets = ReadBack.XlsxSheets(await DigestWorkbook.ToBytesAsync(message.Tables));
 
         Assert.Equal(["Ringkasan", "Segmen", "Pekerjaan", "Segera berakhir", "Unggahan", "Anggaran"], sheets.Keys);
         Assert.Equal(["Segmen", "Terlindungi", "Target", "% target", "Perubahan"], sheets["Segmen"][0]);
@@ -36,7 +37,7 @@ public sealed class DigestWorkbookTests
             Assert.Throws<InvalidOperationException>(writer.NextSheet);
         }
 
-        var sheets = Exports.ReadBack.XlsxSheets(buffer.ToArray());
+        var sheets = ReadBack.XlsxSheets(buffer.ToArray());
 
         Assert.Equal(["Satu", "Dua", "Tiga"], sheets.Keys);
         Assert.Equal([["a"], [1d]], sheets["Satu"]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Jamsostek.Core.Exports;
+using Jamsostek.TestData;
 using static Jamsostek.Core.Tests.Exports.Exported;
 
 namespace Jamsostek.Core.Tests.Exports;

@@ -1,4 +1,5 @@
 using Jamsostek.Core.Exports;
+using Jamsostek.TestData;
 
 namespace Jamsostek.Core.Tests.Exports;
 

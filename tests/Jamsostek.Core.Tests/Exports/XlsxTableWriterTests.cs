@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using Jamsostek.Core.Exports;
+using Jamsostek.TestData;
 using static Jamsostek.Core.Tests.Exports.Exported;
 
 namespace Jamsostek.Core.Tests.Exports;

@@ -26,8 +26,8 @@ public sealed record DigestData(RegionData SumbaBaratDaya, RegionData SeramBagia
         }
         foreach (var region in new[] { sbd, sbt })
         {
-            var record = await system.WaitForUploadAsync(region.Region, "perjanjian-digest.xlsx");
-            Assert.Equal("completed", record.GetString("Status"));
+            var upload = await system.UploadsApi.WaitForFinalAsync(region.Region, "perjanjian-digest.xlsx");
+            Assert.Equal("completed", upload.Status);
         }
         foreach (var region in new[] { sbd, sbt })
         {
@@ -35,9 +35,9 @@ public sealed record DigestData(RegionData SumbaBaratDaya, RegionData SeramBagia
         }
         foreach (var region in new[] { sbd, sbt })
         {
-            var record = await system.WaitForUploadAsync(region.Region, "peserta-digest.xlsx");
-            Assert.Equal(region.Rejected, record.GetInt32("RowsRejected"));
-            Assert.Equal(region.Workers, record.GetInt32("RowsAccepted"));
+            var upload = await system.UploadsApi.WaitForFinalAsync(region.Region, "peserta-digest.xlsx");
+            Assert.Equal(region.Rejected, upload.Rows.Rejected);
+            Assert.Equal(region.Workers, upload.Rows.Accepted);
         }
         return new DigestData(sbd, sbt);
     }

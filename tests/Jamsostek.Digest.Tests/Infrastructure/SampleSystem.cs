@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Jamsostek.LocalHost;
 using Jamsostek.LocalHost.Samples;
+using Jamsostek.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Jamsostek.Digest.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class SampleSystem : DigestSystem
         Sheets = SampleUploads.Find(RepositoryPaths.Samples);
         foreach (var sheet in Sheets)
         {
-            await WaitForUploadAsync(sheet.Region, sheet.FileName);
+            await UploadsApi.WaitForFinalAsync(sheet.Region, sheet.FileName);
         }
         using var http = new HttpClient { BaseAddress = Host.BaseAddress };
         var loaded = await new SampleRecipients(http, "api/manage/recipients", MasterKey, NullLogger.Instance).RunAsync(RepositoryPaths.Samples, TextWriter.Null);

@@ -1,3 +1,5 @@
+using Jamsostek.TestSupport;
+
 namespace Jamsostek.FunctionsHost.Tests.Infrastructure;
 
 /// <summary>A test with its own names in the shared Azurite and its own recordings folder.</summary>

@@ -1,5 +1,5 @@
-using Jamsostek.TestData;
 using System.Collections.Concurrent;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.FunctionsHost.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using Jamsostek.TestSupport;
 using System.Reflection;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;

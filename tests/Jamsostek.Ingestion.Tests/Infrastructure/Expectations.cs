@@ -9,14 +9,14 @@ public static class Expectations
     /// Rejected with the code, a Bahasa Indonesia message for the office that holds each fragment (and is neither
     /// the bare code nor the English text), nothing staged, nothing queued, the original untouched.
     /// </summary>
-    public static async Task AssertRejectedAsync(this LocalSystemFixture system, Ingested upload, string code, params string[] messageFragments)
+    public static async Task AssertRejectedAsync(this IngestionSystem system, Ingested upload, string code, params string[] messageFragments)
     {
         Assert.Equal("rejected", upload.Status);
         Assert.Equal(code, upload.RejectionCode);
-        var message = upload.Record.GetString("RejectionMessage");
+        var message = upload.Summary.RejectionMessage;
         Assert.False(string.IsNullOrWhiteSpace(message), "The office gets no message.");
         Assert.NotEqual(code, message);
-        Assert.NotEqual(upload.Record.GetString("RejectionMessageEn"), message);
+        Assert.NotEqual(upload.SummaryEn.RejectionMessage, message);
         foreach (var fragment in messageFragments)
         {
             Assert.Contains(fragment, message, StringComparison.Ordinal);
@@ -28,7 +28,7 @@ public static class Expectations
     }
 
     /// <summary>The uploaded blob is still there, byte for byte: same ETag, same content hash.</summary>
-    public static async Task AssertOriginalUnchangedAsync(this LocalSystemFixture system, Ingested upload)
+    public static async Task AssertOriginalUnchangedAsync(this IngestionSystem system, Ingested upload)
     {
         var properties = (await upload.Blob.GetPropertiesAsync()).Value;
         Assert.Equal(upload.ETag, properties.ETag);

@@ -1,12 +1,14 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.Ingestion.Tests.Infrastructure;
 
 /// <summary>
-/// A blob as uploaded (its ETag and content hash at upload time) and the upload records holding its content, in
-/// any region.
+/// A blob as uploaded (its ETag and content hash at upload time), its upload as the office sees it through the API,
+/// and the stored upload records holding its content in any region (for what only storage shows: whether a record
+/// was written again, and what ingestion noted for validation, such as chunks and the header row).
 /// </summary>
 public sealed record Ingested(BlobClient Blob, ETag ETag, string ContentSha256, IReadOnlyList<TableEntity> Records)
 {
@@ -32,9 +34,24 @@ public sealed record Ingested(BlobClient Blob, ETag ETag, string ContentSha256, 
 
     public string UploadId => Record.RowKey;
 
-    public string? Status => Record.GetString("Status");
+    /// <summary>This blob's upload as GET /api/uploads/{uploadId} shows it.</summary>
+    public UploadSummary Summary
+    {
+        get => field ?? throw new InvalidOperationException($"{Blob.Name} has no upload record.");
+        init;
+    }
 
-    public string? RejectionCode => Record.GetString("RejectionCode");
+    /// <summary>The same in English (?lang=en).</summary>
+    public UploadSummary SummaryEn
+    {
+        get => field ?? throw new InvalidOperationException($"{Blob.Name} has no upload record.");
+        init;
+    }
 
+    public string Status => Summary.Status;
+
+    public string? RejectionCode => Summary.RejectionCode;
+
+    /// <summary>A count only the stored record holds (HeaderRow, Chunks, RowsChunked, ChunkSize).</summary>
     public int Count(string property) => Record.GetInt32(property) ?? throw new InvalidOperationException($"The record has no {property}.");
 }

@@ -95,15 +95,15 @@ internal sealed record ComplianceData(
             SpreadsheetWriter.XlsxBytes(ComplianceSheet.Sheet(Region, november, NovemberDate)));
         foreach (var upload in new[] { octoberUpload, novemberUpload })
         {
-            if (upload.GetString("Status") is not ("completed" or "completed_with_errors") || upload.GetInt32("RowsRejected") != 0)
+            if (upload.Status is not ("completed" or "completed_with_errors") || upload.Rows.Rejected != 0)
             {
-                throw new InvalidOperationException($"Upload {upload.RowKey} is {upload.GetString("Status")} with {upload.GetInt32("RowsRejected")} rows rejected: "
-                    + $"{upload.GetString("RejectionCode")} {upload.GetString("RejectionMessageEn")}");
+                throw new InvalidOperationException($"Upload {upload.UploadId} is {upload.Status} with {upload.Rows.Rejected} rows rejected: "
+                    + $"{upload.RejectionCode} {upload.RejectionMessage}");
             }
         }
 
         using var admin = system.CreateAdminClient();
-        return new ComplianceData(agreement, october, november, octoberUpload.RowKey, novemberUpload.RowKey,
+        return new ComplianceData(agreement, october, november, octoberUpload.UploadId, novemberUpload.UploadId,
             Npp(paidOff), Npp(newly), Npp(listed), Npp(up), Npp(down), Npp(removed),
             await CreateKeyAsync(admin, "Tim Kepatuhan Nagekeo", ["5312"]),
             await CreateKeyAsync(admin, "Tim Kepatuhan Sumbawa", ["5203"]));

@@ -61,7 +61,7 @@ internal sealed record ReportData(
         var list = JsonNode.Parse(await admin.GetStringAsync("api/manage/keys"))!["keys"]!.AsArray();
         var revokedId = list.Single(k => k!["name"]!.GetValue<string>() == "Dicabut")!["keyId"]!.GetValue<string>();
         (await admin.DeleteAsync($"api/manage/keys/{revokedId}")).EnsureSuccessStatusCode();
-        return new ReportData(ende, sumbaTimur, enrolments.RowKey, other.RowKey, workers, endeKey, endePiiKey, revoked);
+        return new ReportData(ende, sumbaTimur, enrolments.UploadId, other.UploadId, workers, endeKey, endePiiKey, revoked);
     }
 
     private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string[] regions, bool pii)

@@ -1,4 +1,4 @@
-namespace Jamsostek.TestData;
+namespace Jamsostek.TestSupport;
 
 /// <summary>Waits for a condition the system under test reaches on its own, failing with what was awaited.</summary>
 public static class Eventually

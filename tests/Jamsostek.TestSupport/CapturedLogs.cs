@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Jamsostek.Digest.Tests.Infrastructure;
+namespace Jamsostek.TestSupport;
 
 /// <summary>Every line a local host logs (its own and, as the worker sends them, the app's), for waiting on outcomes and checking what logs hold.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Jamsostek.TestData;
+namespace Jamsostek.TestSupport;
 
 /// <summary>
 /// A copy of the function app's folder (its build output, or a publish folder) in which host.json makes a failed

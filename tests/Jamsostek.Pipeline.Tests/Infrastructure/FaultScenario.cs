@@ -1,12 +1,12 @@
 using Jamsostek.TestData;
 
-namespace Jamsostek.Faults.Tests.Infrastructure;
+namespace Jamsostek.Pipeline.Tests.Infrastructure;
 
 /// <summary>
 /// One upload's world: a region, an agreement (number, whole-year period) and its workers, of whom every 50th
 /// carries a fault a row check rejects (a 15-digit NIK, a date that does not exist, an unknown occupation).
 /// </summary>
-internal sealed record Scenario(string Region, string AgreementNo, int Year, int Target = 100_000)
+internal sealed record FaultScenario(string Region, string AgreementNo, int Year, int Target = 100_000)
 {
     public const int FaultEvery = 50;
 

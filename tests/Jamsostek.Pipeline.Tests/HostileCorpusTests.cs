@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
-using Jamsostek.Faults.Tests.Infrastructure;
+using Jamsostek.Pipeline.Tests.Infrastructure;
 using Jamsostek.TestData;
+using Jamsostek.TestSupport;
 
-namespace Jamsostek.Faults.Tests;
+namespace Jamsostek.Pipeline.Tests;
 
 /// <summary>
 /// Every file of <see cref="HostileFiles.Corpus"/> uploaded together, with a valid sheet among them: each gets the
@@ -76,12 +77,12 @@ public sealed class HostileCorpusTests(FaultFixture system)
     public async Task EveryCorpusFileGetsItsFindingWhileAValidUploadCompletesAndNoBlobIsChanged()
     {
         // The agreement the corpus's rows refer to, so the files that are read can be validated too.
-        var corpusAgreement = new Scenario(Region, "PKS/001/BPJS-SBW/2025", 2025);
-        Assert.Equal("completed", (await system.UploadAndWaitAsync(Region, "perjanjian-korpus-2025.xlsx", corpusAgreement.AgreementXlsx())).GetString("Status"));
-        var valid = new Scenario("5316", "PKS/F05/NGK/2044", 2044);
-        Assert.Equal("completed", (await system.UploadAndWaitAsync(valid.Region, "perjanjian-2044.xlsx", valid.AgreementXlsx())).GetString("Status"));
+        var corpusAgreement = new FaultScenario(Region, "PKS/001/BPJS-SBW/2025", 2025);
+        Assert.Equal("completed", (await system.UploadAndWaitAsync(Region, "perjanjian-korpus-2025.xlsx", corpusAgreement.AgreementXlsx())).Status);
+        var valid = new FaultScenario("5316", "PKS/F05/NGK/2044", 2044);
+        Assert.Equal("completed", (await system.UploadAndWaitAsync(valid.Region, "perjanjian-2044.xlsx", valid.AgreementXlsx())).Status);
         var validRows = valid.Workers(3_000, seed: 15);
-        var validContent = Scenario.Xlsx(validRows);
+        var validContent = FaultScenario.Xlsx(validRows);
 
         var corpus = HostileFiles.Corpus().Select(f => (f.FileName, Content: f.Content())).ToList();
         var uploaded = new List<(string Name, byte[] Content, Azure.ETag ETag, string UploadId)>();
@@ -90,40 +91,40 @@ public sealed class HostileCorpusTests(FaultFixture system)
         {
             if (i == corpus.Count / 2)
             {
-                validId = await system.UploadAsync(valid.Region, "peserta-2044.xlsx", validContent);
+                validId = await system.StartUploadAsync(valid.Region, "peserta-2044.xlsx", validContent);
             }
             var (name, content) = corpus[i];
             var blob = system.Uploads.GetBlobClient($"{Region}/{name}");
             var info = await blob.UploadAsync(BinaryData.FromBytes(content), overwrite: true);
-            uploaded.Add((name, content, info.Value.ETag, FaultFixture.UploadIdOf(Region, content)));
+            uploaded.Add((name, content, info.Value.ETag, UploadIds.Of(Region, content)));
         }
 
-        var validRecord = await system.WaitForOutcomeAsync(valid.Region, validId!, TimeSpan.FromMinutes(2));
+        var validRecord = await system.WaitForFinalAsync(validId!, TimeSpan.FromMinutes(2));
         await Outcomes.AssertExactAsync(system, valid, validId!, validRows, validRecord);
         foreach (var (name, content, etag, uploadId) in uploaded)
         {
-            TableEntity record;
+            UploadSummary record;
             try
             {
-                record = await system.WaitForOutcomeAsync(Region, uploadId, TimeSpan.FromMinutes(2));
+                record = await system.WaitForFinalAsync(uploadId, TimeSpan.FromMinutes(2));
             }
             catch (TimeoutException ex)
             {
                 throw new TimeoutException($"{Shorten(name)}: {ex.Message}", ex);
             }
-            var status = record.GetString("Status");
+            var status = record.Status;
             if (Rejected.TryGetValue(name, out var code))
             {
-                Assert.True(status == "rejected" && record.GetString("RejectionCode") == code,
-                    $"{Shorten(name)}: {status} {record.GetString("RejectionCode")}, expected rejected {code}");
-                Assert.False(string.IsNullOrWhiteSpace(record.GetString("RejectionMessage")));
+                Assert.True(status == "rejected" && record.RejectionCode == code,
+                    $"{Shorten(name)}: {status} {record.RejectionCode}, expected rejected {code}");
+                Assert.False(string.IsNullOrWhiteSpace(record.RejectionMessage));
                 Assert.Empty(await system.QueryAsync("uploadchunks", TableClient.CreateQueryFilter($"PartitionKey eq {uploadId}")));
             }
             else
             {
-                Assert.True(status is "completed" or "completed_with_errors", $"{Shorten(name)}: {status} {record.GetString("RejectionCode")} {record.GetString("FailureReason")}");
-                Assert.Equal(Read[name], record.GetInt32("RowsRead"));
-                Assert.Equal(Read[name], record.GetInt32("RowsAccepted") + record.GetInt32("RowsRejected"));
+                Assert.True(status is "completed" or "completed_with_errors", $"{Shorten(name)}: {status} {record.RejectionCode} {record.FailureReason}");
+                Assert.Equal(Read[name], record.Rows.Read);
+                Assert.Equal(Read[name], record.Rows.Accepted + record.Rows.Rejected);
             }
 
             var blob = system.Uploads.GetBlobClient($"{Region}/{name}");

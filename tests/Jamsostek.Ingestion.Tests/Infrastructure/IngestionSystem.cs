@@ -5,65 +5,29 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Logging.Abstractions;
+using Jamsostek.TestSupport;
 
 namespace Jamsostek.Ingestion.Tests.Infrastructure;
 
 /// <summary>
-/// The app as it runs locally: real Azurite (in memory, free ports), the app's build output started as a child
-/// process by the local host. One per test collection; each test uploads content of its own (the same content in
-/// the same region under another name is that upload's duplicate).
+/// The app as it runs locally (<see cref="SystemFixture"/>) with ValidateChunk disabled: these tests look at what
+/// ingestion stages and queues, so nothing may take it off the queue. One per test collection; each test uploads
+/// content of its own (the same content in the same region under another name is that upload's duplicate).
 /// </summary>
-public sealed class LocalSystemFixture : IAsyncLifetime
+public sealed class IngestionSystem() : SystemFixture("ingestion-tests")
 {
     public const string ValidationQueue = "validation";
 
-    private const string HostId = "ingestion-tests";
-    private const string IngestFunction = "Host.Functions.IngestUpload";
+    public BlobContainerClient Staging => Container("staging");
 
-    private LocalHost.DevServices.DevServices? _services;
+    public TableClient UploadsTable => Table("uploads");
 
-    public FunctionsHost.LocalFunctionsHost Host { get; private set; } = null!;
+    public QueueClient Validation => Queue(ValidationQueue);
 
-    public string ConnectionString => _services!.StorageConnectionString;
-
-    public BlobContainerClient Uploads => new BlobServiceClient(ConnectionString).GetBlobContainerClient("uploads");
-
-    public BlobContainerClient Staging => new BlobServiceClient(ConnectionString).GetBlobContainerClient("staging");
-
-    public TableClient UploadsTable => new TableServiceClient(ConnectionString).GetTableClient("uploads");
-
-    public QueueClient Validation => new(ConnectionString, ValidationQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> HostSettings => new Dictionary<string, string?>
     {
-        _services = await LocalHost.DevServices.DevServices.StartOnFreePortsAsync(LocalHost.RepositoryPaths.Root, startMailDev: false, NullLogger.Instance);
-        Host = await FunctionsHost.LocalFunctionsHost.StartAsync(new FunctionsHost.LocalHostOptions
-        {
-            ScriptRoot = LocalHost.RepositoryPaths.FunctionAppOutput,
-            Settings = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = ConnectionString,
-                ["AzureFunctionsWebHost__hostid"] = HostId,
-                // These tests look at what ingestion queues, so nothing may take it off the queue.
-                ["AzureWebJobs.ValidateChunk.Disabled"] = "true",
-            },
-            ReadEnvironment = false,
-            HttpPort = 0,
-            BlobScanInterval = TimeSpan.FromMilliseconds(250),
-            LoggerFactory = NullLoggerFactory.Instance,
-        });
-        await Uploads.CreateIfNotExistsAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
+        ["AzureWebJobs.ValidateChunk.Disabled"] = "true",
+    };
 
     /// <summary>The worker process the local host started (for its memory use).</summary>
     public int WorkerProcessId => Host.Worker.ProcessId ?? throw new InvalidOperationException("The local host runs no worker process.");
@@ -144,30 +108,16 @@ public sealed class LocalSystemFixture : IAsyncLifetime
 
     private async Task<Ingested> SettledAsync(BlobClient blob, ETag etag, string contentSha256, TimeSpan? timeout)
     {
-        var receipt = new BlobServiceClient(ConnectionString).GetBlobContainerClient("azure-webjobs-hosts")
-            .GetBlobClient($"blobreceipts/{HostId}/{IngestFunction}/{etag:H}/{blob.BlobContainerName}/{blob.Name}");
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
+        await WaitForIngestionAsync(blob, etag, timeout);
+        var records = await RecordsWithContentAsync(contentSha256);
+        var ingested = new Ingested(blob, etag, contentSha256, records);
+        // The office's view of this blob's upload, in Bahasa Indonesia and in English.
+        var uploadId = records.FirstOrDefault(r => r.PartitionKey == ingested.Partition && r.GetString("BlobName") == blob.Name)?.RowKey;
+        return uploadId is null ? ingested : ingested with
         {
-            try
-            {
-                var properties = (await receipt.GetPropertiesAsync()).Value;
-                if (!properties.Metadata.ContainsKey("Incomplete"))
-                {
-                    break;
-                }
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                // Not seen by the blob scan yet.
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"IngestUpload did not settle on {blob.Name} (ETag {etag}) within {(timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds:0} s.");
-            }
-            await Task.Delay(100);
-        }
-        return new Ingested(blob, etag, contentSha256, await RecordsWithContentAsync(contentSha256));
+            Summary = await UploadsApi.GetAsync(uploadId),
+            SummaryEn = await UploadsApi.GetAsync(uploadId, "en"),
+        };
     }
 
     /// <summary>
@@ -217,7 +167,7 @@ public sealed class LocalSystemFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class LocalSystemCollection : ICollectionFixture<LocalSystemFixture>
+public sealed class LocalSystemCollection : ICollectionFixture<IngestionSystem>
 {
     public const string Name = "Local system";
 }

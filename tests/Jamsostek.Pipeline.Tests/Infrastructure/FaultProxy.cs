@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Jamsostek.Faults.Tests.Infrastructure;
+namespace Jamsostek.Pipeline.Tests.Infrastructure;
 
 /// <summary>
 /// A reverse proxy on 127.0.0.1 in front of Azurite's blob, queue and table ports. It forwards every request as it
