@@ -277,7 +277,7 @@ public sealed partial class TemplateTests(CompiledTemplate template) : IClassFix
             + File.ReadAllText(Path.Combine(Paths.Root, "functions", "Jamsostek.FunctionsHost", "Triggers", "BlobTriggerListener.cs"));
         Assert.Contains("HostContainer = \"azure-webjobs-hosts\"", host);
         Assert.Contains("PoisonQueue = \"webjobs-blobtrigger-poison\"", host);
-        Assert.Contains("$\"azure-webjobs-blobtrigger-{_hostId}\"", host);
+        Assert.Contains("$\"azure-webjobs-blobtrigger-{hostId}\"", host);
         Assert.Equal(["azure-webjobs-hosts"], template.StringList("hostContainers"));
         Assert.Equal(["[format('azure-webjobs-blobtrigger-{0}', variables('hostId'))]", "webjobs-blobtrigger-poison"], template.StringList("hostQueues"));
         Assert.Contains("'AzureFunctionsWebHost__hostid', variables('hostId')", AppSettingsExpression());

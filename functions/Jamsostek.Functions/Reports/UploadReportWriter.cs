@@ -42,7 +42,8 @@ public static class UploadReportWriter
                     {
                         errorCounts[finding.Code] = errorCounts.GetValueOrDefault(finding.Code) + 1;
                     }
-                    JsonSerializer.Serialize(json, FindingLine.From(finding), ReportJsonContext.Default.FindingLine);
+                    // Serializing into the writer would flush it, and so commit the blob, after every finding.
+                    json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(FindingLine.From(finding), ReportJsonContext.Default.FindingLine), skipInputValidation: true);
                 }
                 await json.FlushAsync(cancellationToken);
             }

@@ -38,8 +38,19 @@ public sealed class UploadFinalizer(ValidationServices services)
             await RecordSnapshotAsync(record, cancellationToken);
         }
         var status = rejected == 0 ? UploadStatus.Completed : UploadStatus.CompletedWithErrors;
-        var topErrors = await UploadReportWriter.WriteAsync(services.Reports, services.Staging, record, status, accepted, rejected, results.Sum(r => r.Warnings) + uploadFindings.Count,
-            uploadFindings, cancellationToken);
+        string? topErrors;
+        try
+        {
+            topErrors = await UploadReportWriter.WriteAsync(services.Reports, services.Staging, record, status, accepted, rejected, results.Sum(r => r.Warnings) + uploadFindings.Count,
+                uploadFindings, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Two chunks finished together and both write the same files: the blob changed under this writer, so the
+            // other one is writing it; that finalizer sets the status (its message is retried should it fail).
+            ValidationLog.FinalizedElsewhere(services.Logger, uploadId);
+            return false;
+        }
 
         record.Status = status;
         record.RowsAccepted = accepted;

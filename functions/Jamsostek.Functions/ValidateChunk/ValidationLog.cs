@@ -20,4 +20,7 @@ internal static partial class ValidationLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Upload {UploadId} is final but its staged chunks could not be deleted ({Reason}); the staging lifecycle rule removes them after 7 days")]
     public static partial void StagingNotDeleted(ILogger logger, string uploadId, string reason);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Upload {UploadId}: another finalizer wrote the office's files at the same time; it finishes the upload")]
+    public static partial void FinalizedElsewhere(ILogger logger, string uploadId);
 }

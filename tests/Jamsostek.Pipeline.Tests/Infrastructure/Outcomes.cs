@@ -10,7 +10,9 @@ internal static class Outcomes
     public static async Task AssertExactAsync(FaultFixture system, FaultScenario scenario, string uploadId, IReadOnlyList<object?[]> rows, UploadSummary record)
     {
         var faulty = FaultScenario.Faulty(rows.Count);
-        Assert.Equal(faulty == 0 ? "completed" : "completed_with_errors", record.Status);
+        Assert.True(record.Status == (faulty == 0 ? "completed" : "completed_with_errors"),
+            $"Upload {uploadId} ended {record.Status}: {record.FailureCode} {record.FailureReason}\n"
+            + string.Join("\n", system.HostLogs.Lines.Where(line => line.Contains("xception", StringComparison.Ordinal) && !line.Contains("stopped answering", StringComparison.Ordinal)).Select(line => line.Length > 3000 ? line[..3000] : line).Distinct().Take(12)));
         Assert.Equal(rows.Count, record.Rows.Read);
         Assert.Equal(rows.Count - faulty, record.Rows.Accepted);
         Assert.Equal(faulty, record.Rows.Rejected);
