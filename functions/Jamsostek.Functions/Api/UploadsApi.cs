@@ -163,14 +163,9 @@ public static class UploadsApi
     private static async IAsyncEnumerable<FindingLine> FindingsAsync(ReportStore reports, UploadRecord record,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Part 0 holds the upload-level findings (a quota exceeded), parts 1..n the chunks' findings.
-        for (var chunk = 0; chunk <= record.Chunks; chunk++)
+        await foreach (var finding in reports.FindingsAsync(record.UploadId, record.Chunks, cancellationToken))
         {
-            var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
-            foreach (var line in JsonLines.Split(part.ToMemory()))
-            {
-                yield return FindingLine.From(System.Text.Json.JsonSerializer.Deserialize(line.Span, ReportPartJsonContext.Default.Finding)!);
-            }
+            yield return FindingLine.From(finding);
         }
     }
 

@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Azure.Storage.Blobs;
+using Jamsostek.Core.Findings;
+using Jamsostek.Core.Text;
 using Jamsostek.Functions.Storage;
 
 namespace Jamsostek.Functions.Reports;
@@ -31,6 +35,23 @@ public sealed class ReportStore(BlobServiceClient blobs)
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
             return BinaryData.Empty;
+        }
+    }
+
+    /// <summary>
+    /// Every finding of an upload as the chunks stored it, in order: part 0 holds the upload-level findings (a quota
+    /// exceeded), parts 1..<paramref name="chunks"/> the chunks'. One part is in memory at a time.
+    /// </summary>
+    public async IAsyncEnumerable<Finding> FindingsAsync(string uploadId, int chunks,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var chunk = 0; chunk <= chunks; chunk++)
+        {
+            var part = await ReadPartAsync(FindingsPart(uploadId, chunk), cancellationToken);
+            foreach (var line in JsonLines.Split(part.ToMemory()))
+            {
+                yield return JsonSerializer.Deserialize(line.Span, ReportPartJsonContext.Default.Finding)!;
+            }
         }
     }
 

@@ -31,21 +31,19 @@ public static class UploadReportWriter
         await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
             FindingsReportJson.WriteStart(json, record, status, accepted, rejected, warnings);
-            // Part 0: the upload-level findings; parts 1..n: the chunks'.
-            for (var chunk = 0; chunk <= record.Chunks; chunk++)
+            var written = 0;
+            await foreach (var finding in reports.FindingsAsync(record.UploadId, record.Chunks, cancellationToken))
             {
-                var part = await reports.ReadPartAsync(ReportStore.FindingsPart(record.UploadId, chunk), cancellationToken);
-                foreach (var line in JsonLines.Split(part.ToMemory()))
+                if (finding.Severity == Severity.Error)
                 {
-                    var finding = JsonSerializer.Deserialize(line.Span, ReportPartJsonContext.Default.Finding)!;
-                    if (finding.Severity == Severity.Error)
-                    {
-                        errorCounts[finding.Code] = errorCounts.GetValueOrDefault(finding.Code) + 1;
-                    }
-                    // Serializing into the writer would flush it, and so commit the blob, after every finding.
-                    json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(FindingLine.From(finding), ReportJsonContext.Default.FindingLine), skipInputValidation: true);
+                    errorCounts[finding.Code] = errorCounts.GetValueOrDefault(finding.Code) + 1;
                 }
-                await json.FlushAsync(cancellationToken);
+                // To bytes first: serializing into the writer would flush it, and so commit the blob, after every finding.
+                json.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(FindingLine.From(finding), ReportJsonContext.Default.FindingLine), skipInputValidation: true);
+                if (++written % 1_000 == 0)
+                {
+                    await json.FlushAsync(cancellationToken);
+                }
             }
             FindingsReportJson.WriteEnd(json);
         }
